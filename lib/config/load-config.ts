@@ -1,0 +1,149 @@
+import { ConfigError } from './config-error';
+import { EnvironmentConfig, HostedZoneConfig } from './environment-config';
+import { AWS_ENVIRONMENT_NAMES, AwsEnvironmentName, ENVIRONMENT_NAMES } from './environment-name';
+import { ENVIRONMENT_DEFAULTS, EnvironmentDefaults } from './environments';
+import { RELEASES_DIR, readRelease } from './release';
+import {
+  validateAccount,
+  validateCertificateArn,
+  validateHostname,
+  validateIntegerRange,
+  validateIpv4Cidr,
+  validateRegion,
+} from './validators';
+
+/** Placeholder account used when none is configured, so synthesis works without credentials. */
+export const PLACEHOLDER_ACCOUNT = '111111111111';
+export const DEFAULT_REGION = 'eu-west-1';
+
+/** Reads a setting: CDK context key `datavis:<env>:<key>`, then environment variable DATAVIS_<ENV>_<KEY>. */
+export type SettingSource = (env: AwsEnvironmentName, key: string) => unknown;
+
+export interface LoadConfigOptions {
+  readonly source?: SettingSource;
+  /** Environment variables; defaults to process.env. */
+  readonly processEnv?: NodeJS.ProcessEnv;
+  /** Folder holding <env>.json release files. */
+  readonly releasesDir?: string;
+  /** Overrides applied on top of the checked-in defaults (tests and one-off experiments). */
+  readonly overrides?: Partial<EnvironmentDefaults>;
+}
+
+export function parseEnvironmentName(value: unknown): AwsEnvironmentName {
+  if (typeof value !== 'string' || !(AWS_ENVIRONMENT_NAMES as readonly string[]).includes(value)) {
+    const hint = value === 'local' ? ' (local is synthesized to YAML with `npm run synth:local`, not deployed with CDK)' : '';
+    throw new ConfigError('env', value, `allowed: ${AWS_ENVIRONMENT_NAMES.join(', ')}${hint}; all environments: ${ENVIRONMENT_NAMES.join(', ')}`);
+  }
+  return value as AwsEnvironmentName;
+}
+
+/** Resolves and validates one AWS environment's configuration. */
+export function loadEnvironmentConfig(envName: string, options: LoadConfigOptions = {}): EnvironmentConfig {
+  const name = parseEnvironmentName(envName);
+  const processEnv = options.processEnv ?? process.env;
+  const setting = (key: string): unknown => options.source?.(name, key) ?? processEnv[envVarName(name, key)];
+  const defaults: EnvironmentDefaults = { ...ENVIRONMENT_DEFAULTS[name], ...options.overrides };
+
+  const account = validateAccount(`${name}.account`, stringSetting(setting('account')) ?? processEnv.CDK_DEFAULT_ACCOUNT ?? PLACEHOLDER_ACCOUNT);
+  const region = validateRegion(`${name}.region`, stringSetting(setting('region')) ?? processEnv.CDK_DEFAULT_REGION ?? DEFAULT_REGION);
+  const release = readRelease(name, options.releasesDir ?? RELEASES_DIR);
+
+  const network = defaults.network;
+  validateIpv4Cidr(`${name}.network.vpcCidr`, network.vpcCidr, 16, 22);
+  const expectedAzs = name === 'prod' ? 3 : 2;
+  if (network.maxAzs !== expectedAzs) {
+    throw new ConfigError(`${name}.network.maxAzs`, network.maxAzs, `${name} spans exactly ${expectedAzs} availability zones`);
+  }
+  const expectedNats = name === 'prod' ? network.maxAzs : 1;
+  if (network.natGateways !== expectedNats) {
+    throw new ConfigError(
+      `${name}.network.natGateways`,
+      network.natGateways,
+      name === 'prod' ? 'prod runs one NAT gateway per availability zone' : `${name} runs a single NAT gateway`,
+    );
+  }
+
+  const publicAccessCidrs = listSetting(setting('publicAccessCidrs')) ?? defaults.cluster.publicAccessCidrs;
+  publicAccessCidrs.forEach((cidr, i) => {
+    validateIpv4Cidr(`${name}.cluster.publicAccessCidrs[${i}]`, cidr, 8, 32);
+  });
+  for (const group of ['systemNodes', 'sparkDriverNodes', 'sparkExecutorNodes'] as const) {
+    const sizing = defaults.cluster[group];
+    validateIntegerRange(`${name}.cluster.${group}.maxSize`, sizing.maxSize, 1, 100);
+    validateIntegerRange(`${name}.cluster.${group}.minSize`, sizing.minSize, 0, sizing.maxSize);
+    validateIntegerRange(`${name}.cluster.${group}.desiredSize`, sizing.desiredSize, sizing.minSize, sizing.maxSize);
+  }
+
+  const db = defaults.database;
+  validateIntegerRange(`${name}.database.backupRetentionDays`, db.backupRetentionDays, name === 'prod' ? 30 : 7, 35);
+  validateIntegerRange(`${name}.database.allocatedStorageGiB`, db.allocatedStorageGiB, 20, db.maxAllocatedStorageGiB);
+  if (name === 'prod' && (!db.multiAz || !db.deletionProtection)) {
+    throw new ConfigError(`${name}.database`, { multiAz: db.multiAz, deletionProtection: db.deletionProtection }, 'prod requires multiAz and deletionProtection');
+  }
+
+  const certificateArn = stringSetting(setting('certificateArn')) ?? defaults.domain.certificateArn;
+  if (certificateArn !== undefined) {
+    validateCertificateArn(`${name}.domain.certificateArn`, certificateArn);
+  }
+  const hostedZone = hostedZoneSetting(name, setting('hostedZone')) ?? defaults.domain.hostedZone;
+  if (name === 'prod' && certificateArn === undefined && hostedZone === undefined) {
+    throw new ConfigError(
+      'prod.domain.certificateArn',
+      undefined,
+      'prod serves HTTPS only: set context datavis:prod:certificateArn (or DATAVIS_PROD_CERTIFICATE_ARN) to an ACM certificate ARN, or datavis:prod:hostedZone to {"zoneName","hostedZoneId"} to create one',
+    );
+  }
+  const appHostname = validateHostname(`${name}.domain.appHostname`, stringSetting(setting('appHostname')) ?? defaults.domain.appHostname);
+  const jupyterHostname = validateHostname(
+    `${name}.domain.jupyterHostname`,
+    stringSetting(setting('jupyterHostname')) ?? defaults.domain.jupyterHostname,
+  );
+  if (hostedZone !== undefined) {
+    for (const [field, host] of [['appHostname', appHostname], ['jupyterHostname', jupyterHostname]] as const) {
+      if (host !== hostedZone.zoneName && !host.endsWith(`.${hostedZone.zoneName}`)) {
+        throw new ConfigError(`${name}.domain.${field}`, host, `must be inside the hosted zone ${hostedZone.zoneName} that the certificate is created in`);
+      }
+    }
+  }
+
+  return {
+    name,
+    release,
+    account,
+    region,
+    network,
+    cluster: { ...defaults.cluster, publicAccessCidrs },
+    database: db,
+    cache: defaults.cache,
+    domain: { certificateArn, hostedZone, appHostname, jupyterHostname },
+  };
+}
+
+export function envVarName(env: AwsEnvironmentName, key: string): string {
+  return `DATAVIS_${env.toUpperCase()}_${key.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
+}
+
+function stringSetting(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function listSetting(value: unknown): string[] | undefined {
+  if (Array.isArray(value)) return value.map(String);
+  const text = stringSetting(value);
+  return text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function hostedZoneSetting(env: AwsEnvironmentName, value: unknown): HostedZoneConfig | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  let parsed = value;
+  if (typeof value === 'string') {
+    const [zoneName, hostedZoneId] = value.split('/');
+    parsed = { zoneName, hostedZoneId };
+  }
+  const zone = parsed as Partial<HostedZoneConfig>;
+  if (typeof zone.zoneName !== 'string' || typeof zone.hostedZoneId !== 'string' || !/^Z[0-9A-Z]{1,32}$/.test(zone.hostedZoneId)) {
+    throw new ConfigError(`${env}.domain.hostedZone`, value, 'allowed: {"zoneName":"example.com","hostedZoneId":"Z..."} or "example.com/Z..."');
+  }
+  validateHostname(`${env}.domain.hostedZone.zoneName`, zone.zoneName);
+  return { zoneName: zone.zoneName, hostedZoneId: zone.hostedZoneId };
+}

@@ -1,0 +1,32 @@
+import { App, Tags } from 'aws-cdk-lib';
+import { EnvironmentConfig } from './config';
+import { ClusterStack } from './stacks/cluster-stack';
+import { DataStack } from './stacks/data-stack';
+import { NetworkStack } from './stacks/network-stack';
+
+export interface PlatformStacks {
+  readonly network: NetworkStack;
+  readonly data: DataStack;
+  readonly cluster: ClusterStack;
+}
+
+/** Creates one environment's stacks, named Datavis-<env>-<Part> so environments can share an account. */
+export function createPlatform(app: App, config: EnvironmentConfig): PlatformStacks {
+  const env = { account: config.account, region: config.region };
+  const prefix = `Datavis-${config.name}`;
+  const description = (part: string) => `datavis-platform ${config.release.platformVersion} (${config.name}): ${part}`;
+  const network = new NetworkStack(app, `${prefix}-Network`, { env, config, description: description('network') });
+  const data = new DataStack(app, `${prefix}-Data`, { env, config, vpc: network.vpc, description: description('data stores') });
+  const cluster = new ClusterStack(app, `${prefix}-Cluster`, {
+    env,
+    config,
+    vpc: network.vpc,
+    data,
+    description: description('EKS and workloads'),
+  });
+  for (const stack of [network, data, cluster]) {
+    Tags.of(stack).add('environment', config.name);
+    Tags.of(stack).add('platform-version', config.release.platformVersion);
+  }
+  return { network, data, cluster };
+}
