@@ -15,6 +15,7 @@ import {
 /** Placeholder account used when none is configured, so synthesis works without credentials. */
 export const PLACEHOLDER_ACCOUNT = '111111111111';
 export const DEFAULT_REGION = 'eu-west-1';
+const FLOW_LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 /** Reads a setting: CDK context key `datavis:<env>:<key>`, then environment variable DATAVIS_<ENV>_<KEY>. */
 export type SettingSource = (env: AwsEnvironmentName, key: string) => unknown;
@@ -53,6 +54,9 @@ export function loadEnvironmentConfig(envName: string, options: LoadConfigOption
   const expectedAzs = name === 'prod' ? 3 : 2;
   if (network.maxAzs !== expectedAzs) {
     throw new ConfigError(`${name}.network.maxAzs`, network.maxAzs, `${name} spans exactly ${expectedAzs} availability zones`);
+  }
+  if (!FLOW_LOG_RETENTION_DAYS.includes(network.flowLogRetentionDays)) {
+    throw new ConfigError(`${name}.network.flowLogRetentionDays`, network.flowLogRetentionDays, `allowed: one of CloudWatch Logs' retention periods ${FLOW_LOG_RETENTION_DAYS.join(', ')}`);
   }
   const expectedNats = name === 'prod' ? network.maxAzs : 1;
   if (network.natGateways !== expectedNats) {
