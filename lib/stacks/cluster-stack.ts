@@ -2,6 +2,7 @@ import { RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct } from 'constructs';
+import { ClusterAutoscaler } from '../addons/cluster-autoscaler';
 import { EbsCsiDriver } from '../addons/ebs-csi-driver';
 import { EnvironmentConfig } from '../config';
 import { PlatformCertificate } from '../constructs/platform-certificate';
@@ -37,6 +38,7 @@ export class ClusterStack extends Stack {
     });
     this.cluster = platformCluster.cluster;
     new EbsCsiDriver(this, 'EbsCsi', { cluster: this.cluster, volumeKey: platformCluster.secretsKey });
+    new ClusterAutoscaler(this, 'ClusterAutoscaler', { cluster: this.cluster });
     this.certificateArn = new PlatformCertificate(this, 'Certificate', { domain: config.domain }).certificateArn;
 
     new SecurityGroupIngress(this, 'MySqlFromPods', {

@@ -251,6 +251,16 @@ describe('ClusterStack', () => {
     t.hasResourceProperties('Custom::AWSCDK-EKS-HelmChart', { Chart: 'aws-load-balancer-controller', Version: '3.2.2' });
   });
 
+  test('Cluster Autoscaler is pinned and may only resize node groups tagged as owned by this cluster', () => {
+    const t = template('dev', 'cluster');
+    t.hasResourceProperties('Custom::AWSCDK-EKS-HelmChart', { Chart: 'cluster-autoscaler', Version: '9.52.1', Namespace: 'kube-system' });
+    const statements = Object.values(t.findResources('AWS::IAM::Policy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string[] | string; Condition?: unknown }[])
+      .filter((st) => [st.Action].flat().includes('autoscaling:SetDesiredCapacity'));
+    expect(statements).toHaveLength(1);
+    expect(statements[0].Condition).toEqual({ StringEquals: { 'Fn::GetAtt': [expect.stringMatching(/OwnedByThisCluster/), 'Value'] } });
+  });
+
   test('an encrypted gp3 StorageClass is the cluster default', () => {
     const t = template('dev', 'cluster');
     const manifests = Object.values(t.findResources('Custom::AWSCDK-EKS-KubernetesResource')).map((m) => JSON.stringify(m.Properties.Manifest));
@@ -262,6 +272,8 @@ describe('ClusterStack', () => {
   test('each workload service account is bound to its role through Pod Identity', () => {
     const t = template('dev', 'cluster');
     const bindings = Object.values(t.findResources('AWS::EKS::PodIdentityAssociation')).map((a) => `${a.Properties.Namespace}/${a.Properties.ServiceAccount}`);
-    expect(bindings.sort()).toEqual(['datavis/web-app', 'jupyterhub/jupyter-singleuser', 'notebooks/papermill-runner', 'spark-jobs/spark-driver', 'spark-jobs/spark-executor']);
+    expect(bindings.sort()).toEqual([
+      'datavis/web-app', 'jupyterhub/jupyter-singleuser', 'kube-system/cluster-autoscaler', 'notebooks/papermill-runner', 'spark-jobs/spark-driver', 'spark-jobs/spark-executor',
+    ]);
   });
 });
