@@ -1,0 +1,226 @@
+import { Chart, Duration, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-34';
+import { Construct } from 'constructs';
+import { componentLabels, selectorLabels } from './lib/labels';
+import { PlatformNamespace } from './lib/namespace';
+import { allowDnsEgress, allowTcpEgress, allowTcpIngress, allowWithinNamespace, defaultDeny } from './lib/network-policies';
+import { restrictedContainerSecurity, restrictedPodSecurity } from './lib/security';
+import { assertDnsLabel, assertPinnedImage, assertS3BucketName, assertS3Prefix } from './lib/validation';
+import { PySparkApplication, SPARK_UID } from './spark/pyspark-application';
+
+/** The Spark version the operator chart 2.5.2 runs (its controller image is built FROM apache/spark:4.0.4). */
+export const SPARK_VERSION = '4.0.4';
+/** Upstream Spark image of that version; the platform image (charts/spark/image) is built FROM it. */
+export const UPSTREAM_SPARK_IMAGE = `docker.io/apache/spark:${SPARK_VERSION}`;
+/** Namespace Spark applications run in unless told otherwise. */
+export const DEFAULT_SPARK_NAMESPACE = 'spark-jobs';
+/** Where charts/spark/image/Dockerfile puts the PySpark jobs. */
+export const SPARK_JOBS_DIR = '/opt/spark/jobs';
+
+export interface ServiceAccountRef {
+  readonly name: string;
+  readonly namespace: string;
+}
+
+export interface DatasetProfileJobProps {
+  /** Dataset to profile, as an s3a:// URI (csv, parquet or json by extension). */
+  readonly datasetUri: string;
+  /** Directory URI (s3a://) the summary is written to. */
+  readonly outputUri: string;
+  /** @default 4 */
+  readonly maxExecutors?: number;
+}
+
+export interface SparkChartProps {
+  /**
+   * Image for drivers, executors and the History Server: apache/spark 4.0.4 plus the S3A
+   * connector and the jobs, built from charts/spark/image/Dockerfile (build context charts/spark).
+   */
+  readonly sparkImage: string;
+  /** Bucket Spark writes event logs to and the History Server reads them from. */
+  readonly eventLogBucket: string;
+  /** @default 'spark-events' */
+  readonly eventLogPrefix?: string;
+  /** @default DEFAULT_SPARK_NAMESPACE ('spark-jobs') */
+  readonly namespace?: string;
+  /**
+   * Annotations on the driver, executor and History Server service accounts, for IRSA
+   * (`eks.amazonaws.com/role-arn`). With EKS Pod Identity leave empty: the association is made
+   * on the AWS side from `namespace` + the service account names this chart exposes.
+   * @default none
+   */
+  readonly serviceAccountAnnotations?: { readonly [key: string]: string };
+  /** @default 'spark-driver' */
+  readonly driverServiceAccountName?: string;
+  /** @default 'spark-executor' */
+  readonly executorServiceAccountName?: string;
+  /** @default 'spark-history-server' */
+  readonly historyServerServiceAccountName?: string;
+  /**
+   * The web app's service account: it may submit, read and delete SparkApplications in this
+   * namespace and nothing else. @default no web app access
+   */
+  readonly webAppServiceAccount?: ServiceAccountRef;
+  /** The dataset profiling SparkApplication shipped with the platform. @default not created */
+  readonly profileJob?: DatasetProfileJobProps;
+}
+
+/**
+ * The namespace Spark applications run in: service accounts and RBAC for drivers, executors
+ * and the web app, network policies, the Spark History Server reading event logs from S3 and
+ * the dataset-profiling SparkApplication.
+ *
+ * The Spark operator's own Role in this namespace comes from the operator chart
+ * (`spark.jobNamespaces` in SparkOperatorValues), so it stays in step with the controller
+ * version; the chart's driver account and Role are turned off there and defined here instead.
+ */
+export class SparkChart extends Chart {
+  public readonly namespaceName: string;
+  public readonly driverServiceAccountName: string;
+  public readonly executorServiceAccountName: string;
+  public readonly historyServerServiceAccountName: string;
+  /** s3a:// URI of the event log directory. */
+  public readonly eventLogDir: string;
+  public readonly historyServerService: kplus.Service;
+
+  public constructor(scope: Construct, id: string, props: SparkChartProps) {
+    super(scope, id);
+    assertPinnedImage('sparkImage', props.sparkImage);
+    assertS3BucketName('eventLogBucket', props.eventLogBucket);
+    const prefix = props.eventLogPrefix ?? 'spark-events';
+    assertS3Prefix('eventLogPrefix', prefix);
+    const ns = props.namespace ?? DEFAULT_SPARK_NAMESPACE;
+    this.namespaceName = ns;
+    this.driverServiceAccountName = props.driverServiceAccountName ?? 'spark-driver';
+    this.executorServiceAccountName = props.executorServiceAccountName ?? 'spark-executor';
+    this.historyServerServiceAccountName = props.historyServerServiceAccountName ?? 'spark-history-server';
+    for (const [prop, value] of Object.entries({
+      driverServiceAccountName: this.driverServiceAccountName,
+      executorServiceAccountName: this.executorServiceAccountName,
+      historyServerServiceAccountName: this.historyServerServiceAccountName,
+    })) {
+      assertDnsLabel(prop, value);
+    }
+    this.eventLogDir = `s3a://${props.eventLogBucket}/${prefix}/`;
+
+    new PlatformNamespace(this, 'namespace', { name: ns, component: 'spark' });
+    const annotations = { ...props.serviceAccountAnnotations };
+
+    // Drivers create, watch and delete their executor pods, services and config maps.
+    const driverSa = new kplus.ServiceAccount(this, 'driver-sa', {
+      metadata: { name: this.driverServiceAccountName, namespace: ns, annotations, labels: componentLabels(this.driverServiceAccountName, 'spark') },
+      automountToken: true,
+    });
+    const driverRole = new kplus.Role(this, 'driver-role', {
+      metadata: { name: 'spark-driver', namespace: ns, labels: componentLabels('spark-driver', 'spark') },
+    });
+    driverRole.allow(
+      ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'],
+      kplus.ApiResource.PODS, kplus.ApiResource.SERVICES, kplus.ApiResource.CONFIG_MAPS, kplus.ApiResource.PERSISTENT_VOLUME_CLAIMS,
+    );
+    new kplus.RoleBinding(this, 'driver-binding', {
+      metadata: { name: 'spark-driver', namespace: ns, labels: componentLabels('spark-driver', 'spark') },
+      role: driverRole,
+    }).addSubjects(driverSa);
+
+    // Executors only compute and read/write S3: no Kubernetes API token at all.
+    new kplus.ServiceAccount(this, 'executor-sa', {
+      metadata: { name: this.executorServiceAccountName, namespace: ns, annotations, labels: componentLabels(this.executorServiceAccountName, 'spark') },
+      automountToken: false,
+    });
+
+    if (props.webAppServiceAccount) {
+      const webRole = new kplus.Role(this, 'web-app-role', {
+        metadata: { name: 'web-app-spark-submitter', namespace: ns, labels: componentLabels('web-app-spark-submitter', 'spark') },
+      });
+      webRole.allow(['get', 'list', 'watch', 'create', 'delete'], kplus.ApiResource.custom({ apiGroup: 'sparkoperator.k8s.io', resourceType: 'sparkapplications' }));
+      webRole.allow(['get', 'list', 'watch'], kplus.ApiResource.PODS);
+      const webSa = kplus.ServiceAccount.fromServiceAccountName(this, 'web-app-sa', props.webAppServiceAccount.name, {
+        namespaceName: props.webAppServiceAccount.namespace,
+      });
+      new kplus.RoleBinding(this, 'web-app-binding', {
+        metadata: { name: 'web-app-spark-submitter', namespace: ns, labels: componentLabels('web-app-spark-submitter', 'spark') },
+        role: webRole,
+      }).addSubjects(webSa);
+    }
+
+    this.historyServerService = this.historyServer(ns, props.sparkImage, annotations);
+
+    defaultDeny(this, ns);
+    allowDnsEgress(this, ns);
+    allowWithinNamespace(this, ns);
+    // S3 (event logs, datasets), STS and the Kubernetes API server all answer on 443.
+    allowTcpEgress(this, ns, { name: 'allow-https-egress', ports: [443] });
+    if (props.webAppServiceAccount) {
+      allowTcpIngress(this, ns, {
+        name: 'allow-history-from-web-app',
+        podLabels: selectorLabels('spark-history-server'),
+        ports: [18080],
+        fromNamespaces: [props.webAppServiceAccount.namespace],
+      });
+    }
+
+    if (props.profileJob) {
+      new PySparkApplication(this, 'profile-dataset', {
+        name: 'profile-dataset',
+        namespace: ns,
+        image: props.sparkImage,
+        sparkVersion: SPARK_VERSION,
+        mainApplicationFile: `local://${SPARK_JOBS_DIR}/profile_dataset.py`,
+        arguments: ['--input', props.profileJob.datasetUri, '--output', props.profileJob.outputUri],
+        driverServiceAccountName: this.driverServiceAccountName,
+        executorServiceAccountName: this.executorServiceAccountName,
+        eventLogDir: this.eventLogDir,
+        dynamicAllocation: { initialExecutors: 1, minExecutors: 1, maxExecutors: props.profileJob.maxExecutors ?? 4 },
+      });
+    }
+  }
+
+  private historyServer(ns: string, image: string, annotations: { [key: string]: string }): kplus.Service {
+    const name = 'spark-history-server';
+    const labels = componentLabels(name, 'spark');
+    const sa = new kplus.ServiceAccount(this, 'history-sa', {
+      metadata: { name: this.historyServerServiceAccountName, namespace: ns, annotations, labels },
+      automountToken: false,
+    });
+    const tmp = kplus.Volume.fromEmptyDir(this, 'history-tmp', 'tmp', { sizeLimit: Size.gibibytes(1) });
+    const deployment = new kplus.Deployment(this, 'history-server', {
+      metadata: { name, namespace: ns, labels },
+      podMetadata: { labels },
+      replicas: 1,
+      serviceAccount: sa,
+      automountServiceAccountToken: false,
+      securityContext: restrictedPodSecurity({ user: SPARK_UID, group: SPARK_UID }),
+      containers: [{
+        name: 'history-server',
+        image,
+        // spark-class runs the server in the foreground (the sbin start script would daemonize).
+        command: ['/opt/spark/bin/spark-class', 'org.apache.spark.deploy.history.HistoryServer'],
+        envVariables: {
+          SPARK_HISTORY_OPTS: kplus.EnvValue.fromValue([
+            `-Dspark.history.fs.logDirectory=${this.eventLogDir}`,
+            '-Dspark.history.fs.update.interval=30s',
+            '-Dspark.history.fs.cleaner.enabled=true',
+            '-Dspark.history.fs.cleaner.maxAge=30d',
+            '-Dspark.hadoop.fs.s3a.aws.credentials.provider=software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider',
+          ].join(' ')),
+          SPARK_NO_DAEMONIZE: kplus.EnvValue.fromValue('true'),
+        },
+        ports: [{ number: 18080, name: 'http' }],
+        securityContext: restrictedContainerSecurity({ user: SPARK_UID, group: SPARK_UID }),
+        resources: {
+          cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
+          memory: { request: Size.mebibytes(1024), limit: Size.mebibytes(1536) },
+        },
+        readiness: kplus.Probe.fromHttpGet('/', { port: 18080, initialDelaySeconds: Duration.seconds(10) }),
+        liveness: kplus.Probe.fromHttpGet('/', { port: 18080, initialDelaySeconds: Duration.seconds(60), periodSeconds: Duration.seconds(20) }),
+        volumeMounts: [{ path: '/tmp', volume: tmp }],
+      }],
+    });
+    return new kplus.Service(this, 'history-service', {
+      metadata: { name, namespace: ns, labels },
+      selector: deployment,
+      ports: [{ name: 'http', port: 18080, targetPort: 18080 }],
+    });
+  }
+}

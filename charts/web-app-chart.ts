@@ -1,0 +1,230 @@
+import { Chart, Duration, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-34';
+import { Construct } from 'constructs';
+import { componentLabels, selectorLabels } from './lib/labels';
+import { PlatformNamespace } from './lib/namespace';
+import { allowDnsEgress, allowTcpEgress, allowTcpIngress, defaultDeny } from './lib/network-policies';
+import { restrictedContainerSecurity, restrictedPodSecurity } from './lib/security';
+import { assertAcmCertificateArn, assertDnsLabel, assertIpv4Cidr, assertPinnedImage, isUnresolvedToken } from './lib/validation';
+
+export const WEB_APP_PORT = 3000;
+const k8s = kplus.k8s;
+
+/** Expose the app through the AWS Load Balancer Controller: an ALB with HTTPS on 443. */
+export interface AlbExposure {
+  readonly kind: 'alb';
+  /** ACM certificate for the HTTPS listener. */
+  readonly certificateArn: string;
+  /** Host name the Ingress rule matches. @default any host */
+  readonly host?: string;
+  /** @default 'internet-facing' */
+  readonly scheme?: 'internet-facing' | 'internal';
+  /** TLS policy of the HTTPS listener. @default ELBSecurityPolicy-TLS13-1-2-2021-06 (TLS 1.2 and 1.3) */
+  readonly sslPolicy?: string;
+}
+
+/** Local clusters: a ClusterIP Service only, reached with `kubectl port-forward`. */
+export interface ClusterIpExposure {
+  readonly kind: 'cluster-ip';
+}
+
+export type WebAppExposure = AlbExposure | ClusterIpExposure;
+
+export interface WebAppChartProps {
+  /** Web app image (pinned tag or digest). */
+  readonly image: string;
+  /**
+   * Kubernetes Secret, created out-of-band, holding the app's secrets. The chart only
+   * references it, so no password ever appears in a template. Keys:
+   * `DATABASE_URL` (mysql://user:pass@host:3306/db, required), `JWT_SECRET` (required),
+   * `REDIS_URL` (optional, rediss://:token@host:6379 for the live-event fan-out; it carries
+   * the cache's AUTH token, so it is a secret too), `ADMIN_EMAIL` and `ADMIN_PASSWORD`
+   * (optional, create the first admin).
+   */
+  readonly appSecretName: string;
+  /**
+   * CIDR the load balancer sends traffic from and the database and Redis live in: the VPC
+   * CIDR on AWS, the pod CIDR on a local cluster.
+   */
+  readonly vpcCidr: string;
+  readonly exposure: WebAppExposure;
+  /** @default 'datavis' */
+  readonly namespace?: string;
+  /** @default 'web-app' */
+  readonly serviceAccountName?: string;
+  /** IRSA annotations; with EKS Pod Identity leave empty. @default none */
+  readonly serviceAccountAnnotations?: { readonly [key: string]: string };
+  /**
+   * Mount a Kubernetes API token: the app submits SparkApplications (SparkChart grants the
+   * RBAC). @default false
+   */
+  readonly kubernetesApiAccess?: boolean;
+  /** Namespace the app submits SparkApplications to (SPARK_NAMESPACE). @default not set */
+  readonly sparkNamespace?: string;
+  /** @default { min: 2, max: 6 } */
+  readonly replicas?: { readonly min: number; readonly max: number };
+  /** CPU utilisation the autoscaler aims at, in percent. @default 70 */
+  readonly targetCpuUtilization?: number;
+  /** UID of the image's user. @default 1000 (the `node` user of the Node.js images) */
+  readonly runAsUser?: number;
+}
+
+/**
+ * The web app (API, UI and WebSockets): Deployment with probes, Service, an ALB Ingress (or a
+ * ClusterIP Service locally), HorizontalPodAutoscaler, PodDisruptionBudget and network
+ * policies that deny everything but the load balancer, DNS, MySQL, Redis and HTTPS.
+ */
+export class WebAppChart extends Chart {
+  public readonly namespaceName: string;
+  public readonly serviceAccountName: string;
+  public readonly service: kplus.Service;
+
+  public constructor(scope: Construct, id: string, props: WebAppChartProps) {
+    super(scope, id);
+    assertPinnedImage('image', props.image);
+    assertDnsLabel('appSecretName', props.appSecretName);
+    assertIpv4Cidr('vpcCidr', props.vpcCidr);
+    const replicas = props.replicas ?? { min: 2, max: 6 };
+    if (!(Number.isInteger(replicas.min) && replicas.min >= 1 && replicas.max >= replicas.min)) {
+      throw new Error(`replicas must satisfy 1 <= min <= max, got ${JSON.stringify(replicas)}`);
+    }
+    const targetCpu = props.targetCpuUtilization ?? 70;
+    if (!(targetCpu > 0 && targetCpu <= 100)) {
+      throw new Error(`targetCpuUtilization must be in 1..100, got ${targetCpu}`);
+    }
+    const ns = props.namespace ?? 'datavis';
+    const name = 'web-app';
+    this.namespaceName = ns;
+    this.serviceAccountName = props.serviceAccountName ?? 'web-app';
+    assertDnsLabel('serviceAccountName', this.serviceAccountName);
+    const labels = componentLabels(name, 'web');
+    const uid = props.runAsUser ?? 1000;
+    const apiAccess = props.kubernetesApiAccess ?? false;
+
+    new PlatformNamespace(this, 'namespace', { name: ns, component: 'web' });
+    const sa = new kplus.ServiceAccount(this, 'sa', {
+      metadata: { name: this.serviceAccountName, namespace: ns, labels, annotations: { ...props.serviceAccountAnnotations } },
+      automountToken: apiAccess,
+    });
+    const secret = kplus.Secret.fromSecretName(this, 'app-secret', props.appSecretName);
+    const fromSecret = (key: string, optional = false) => kplus.EnvValue.fromSecretValue({ secret, key }, { optional });
+    const tmp = kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp', { sizeLimit: Size.mebibytes(256) });
+
+    const deployment = new kplus.Deployment(this, 'deployment', {
+      metadata: { name, namespace: ns, labels },
+      podMetadata: { labels },
+      strategy: kplus.DeploymentStrategy.rollingUpdate({
+        maxSurge: kplus.PercentOrAbsolute.absolute(1),
+        maxUnavailable: kplus.PercentOrAbsolute.absolute(0),
+      }),
+      serviceAccount: sa,
+      automountServiceAccountToken: apiAccess,
+      securityContext: restrictedPodSecurity({ user: uid, group: uid }),
+      terminationGracePeriod: Duration.seconds(30),
+      containers: [{
+        name,
+        image: props.image,
+        imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
+        ports: [{ number: WEB_APP_PORT, name: 'http' }],
+        envVariables: {
+          NODE_ENV: kplus.EnvValue.fromValue('production'),
+          PORT: kplus.EnvValue.fromValue(String(WEB_APP_PORT)),
+          DATABASE_URL: fromSecret('DATABASE_URL'),
+          JWT_SECRET: fromSecret('JWT_SECRET'),
+          ADMIN_EMAIL: fromSecret('ADMIN_EMAIL', true),
+          ADMIN_PASSWORD: fromSecret('ADMIN_PASSWORD', true),
+          REDIS_URL: fromSecret('REDIS_URL', true),
+          ...(props.sparkNamespace ? { SPARK_NAMESPACE: kplus.EnvValue.fromValue(props.sparkNamespace) } : {}),
+        },
+        securityContext: restrictedContainerSecurity({ user: uid, group: uid }),
+        resources: {
+          cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
+          memory: { request: Size.mebibytes(384), limit: Size.mebibytes(768) },
+        },
+        // /readyz answers 200 only while the database is reachable; /healthz while the process lives.
+        readiness: kplus.Probe.fromHttpGet('/readyz', {
+          port: WEB_APP_PORT, initialDelaySeconds: Duration.seconds(5), periodSeconds: Duration.seconds(10), failureThreshold: 3,
+        }),
+        liveness: kplus.Probe.fromHttpGet('/healthz', {
+          port: WEB_APP_PORT, initialDelaySeconds: Duration.seconds(15), periodSeconds: Duration.seconds(20), failureThreshold: 3,
+        }),
+        volumeMounts: [{ path: '/tmp', volume: tmp }],
+      }],
+    });
+
+    this.service = new kplus.Service(this, 'service', {
+      metadata: { name, namespace: ns, labels },
+      type: kplus.ServiceType.CLUSTER_IP,
+      selector: deployment,
+      ports: [{ name: 'http', port: 80, targetPort: WEB_APP_PORT }],
+    });
+
+    if (props.exposure.kind === 'alb') {
+      this.ingress(ns, name, labels, props.exposure);
+    }
+
+    new kplus.HorizontalPodAutoscaler(this, 'hpa', {
+      metadata: { name, namespace: ns, labels },
+      target: deployment,
+      minReplicas: replicas.min,
+      maxReplicas: replicas.max,
+      metrics: [kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(targetCpu))],
+    });
+
+    new k8s.KubePodDisruptionBudget(this, 'pdb', {
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        maxUnavailable: k8s.IntOrString.fromNumber(1),
+        selector: { matchLabels: { ...deployment.matchLabels } },
+      },
+    });
+
+    defaultDeny(this, ns);
+    allowDnsEgress(this, ns);
+    const appPods = selectorLabels(name);
+    // With target-type ip the ALB connects to pod IPs from its own addresses inside the VPC.
+    allowTcpIngress(this, ns, { name: 'allow-web-from-load-balancer', podLabels: appPods, ports: [WEB_APP_PORT], fromCidr: props.vpcCidr });
+    allowTcpEgress(this, ns, { name: 'allow-web-to-mysql-redis', podLabels: appPods, ports: [3306, 6379], cidr: props.vpcCidr });
+    // AWS APIs (Secrets Manager, STS) and the Kubernetes API server answer on 443.
+    allowTcpEgress(this, ns, { name: 'allow-web-https-egress', podLabels: appPods, ports: [443] });
+  }
+
+  private ingress(ns: string, name: string, labels: { [key: string]: string }, alb: AlbExposure): void {
+    assertAcmCertificateArn('exposure.certificateArn', alb.certificateArn);
+    const sslPolicy = alb.sslPolicy ?? 'ELBSecurityPolicy-TLS13-1-2-2021-06';
+    if (!isUnresolvedToken(sslPolicy) && !/^ELBSecurityPolicy-[A-Za-z0-9-]+$/.test(sslPolicy)) {
+      throw new Error(`exposure.sslPolicy must name an ELB security policy (ELBSecurityPolicy-...), got '${sslPolicy}'`);
+    }
+    const annotations: { [key: string]: string } = {
+      'alb.ingress.kubernetes.io/scheme': alb.scheme ?? 'internet-facing',
+      'alb.ingress.kubernetes.io/target-type': 'ip',
+      'alb.ingress.kubernetes.io/listen-ports': JSON.stringify([{ HTTP: 80 }, { HTTPS: 443 }]),
+      'alb.ingress.kubernetes.io/ssl-redirect': '443',
+      'alb.ingress.kubernetes.io/certificate-arn': alb.certificateArn,
+      'alb.ingress.kubernetes.io/ssl-policy': sslPolicy,
+      'alb.ingress.kubernetes.io/backend-protocol': 'HTTP',
+      'alb.ingress.kubernetes.io/healthcheck-path': '/readyz',
+      'alb.ingress.kubernetes.io/healthcheck-port': 'traffic-port',
+      'alb.ingress.kubernetes.io/success-codes': '200',
+      // WebSockets stay open between messages; drop malformed headers before they reach the app.
+      'alb.ingress.kubernetes.io/load-balancer-attributes': 'idle_timeout.timeout_seconds=300,routing.http.drop_invalid_header_fields.enabled=true',
+      'alb.ingress.kubernetes.io/target-group-attributes': 'deregistration_delay.timeout_seconds=30',
+    };
+    new k8s.KubeIngress(this, 'ingress', {
+      metadata: { name, namespace: ns, labels, annotations },
+      spec: {
+        ingressClassName: 'alb',
+        rules: [{
+          ...(alb.host ? { host: alb.host } : {}),
+          http: {
+            paths: [{
+              path: '/',
+              pathType: 'Prefix',
+              backend: { service: { name: this.service.name, port: { number: 80 } } },
+            }],
+          },
+        }],
+      },
+    });
+  }
+}

@@ -1,0 +1,129 @@
+import { Testing } from 'cdk8s';
+import { readSpecText } from '../support/specs';
+import { WebAppChart, WebAppChartProps } from '../../charts/web-app-chart';
+import { CERT_ARN, cloudCharts, findObject, objectsOfKind } from './support/platform';
+import { localPlatform } from '../../charts/local';
+
+/** Documented annotation names from the controller's table, templated rows as patterns. */
+function documentedAnnotations(): RegExp[] {
+  const rows = readSpecText('aws-load-balancer-controller', 'annotations.md').split('\n')
+    .map((line) => /^\|\s*\[(alb\.ingress\.kubernetes\.io\/[^\]]+)\]/.exec(line)?.[1])
+    .filter((name): name is string => name !== undefined);
+  return rows.map((name) => new RegExp(`^${name.replace(/[.]/g, '\\.').replace(/\$\\?\{[^}]+\}/g, '[A-Za-z0-9-]+').replace(/\\\.\[A-Za-z0-9-\]\+/g, '\\.[A-Za-z0-9-]+')}$`));
+}
+
+/** Value formats of the annotations the chart sets, from the table's Type column. */
+const FORMATS: Record<string, (v: string) => boolean> = {
+  'alb.ingress.kubernetes.io/scheme': (v) => ['internal', 'internet-facing'].includes(v),
+  'alb.ingress.kubernetes.io/target-type': (v) => ['instance', 'ip'].includes(v),
+  'alb.ingress.kubernetes.io/backend-protocol': (v) => ['HTTP', 'HTTPS'].includes(v),
+  'alb.ingress.kubernetes.io/listen-ports': (v) => Array.isArray(JSON.parse(v)) && JSON.parse(v).every((e: object) =>
+    Object.entries(e).every(([proto, port]) => ['HTTP', 'HTTPS'].includes(proto) && Number.isInteger(port))),
+  'alb.ingress.kubernetes.io/ssl-redirect': (v) => /^\d+$/.test(v),
+  'alb.ingress.kubernetes.io/certificate-arn': (v) => v.split(',').every((arn) => /^arn:aws[a-z-]*:acm:/.test(arn)),
+  'alb.ingress.kubernetes.io/ssl-policy': (v) => /^ELBSecurityPolicy-/.test(v),
+  'alb.ingress.kubernetes.io/healthcheck-path': (v) => v.startsWith('/'),
+  'alb.ingress.kubernetes.io/healthcheck-port': (v) => v === 'traffic-port' || /^\d+$/.test(v),
+  'alb.ingress.kubernetes.io/success-codes': (v) => /^\d+([-,]\d+)*$/.test(v),
+  'alb.ingress.kubernetes.io/load-balancer-attributes': (v) => v.split(',').every((kv) => /^[a-z0-9_.]+=[^,=]+$/.test(kv)),
+  'alb.ingress.kubernetes.io/target-group-attributes': (v) => v.split(',').every((kv) => /^[a-z0-9_.]+=[^,=]+$/.test(kv)),
+};
+
+function annotationProblems(annotations: Record<string, string>): string[] {
+  const documented = documentedAnnotations();
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(annotations)) {
+    if (!key.startsWith('alb.ingress.kubernetes.io/')) continue;
+    if (!documented.some((re) => re.test(key))) problems.push(`undocumented ${key}`);
+    else if (!FORMATS[key]) problems.push(`no format check for ${key}`);
+    else if (!FORMATS[key](value)) problems.push(`bad value for ${key}: ${value}`);
+  }
+  return problems;
+}
+
+const cloud = cloudCharts();
+const web = Testing.synth(cloud.webApp);
+const ingress = findObject(web, 'Ingress', 'web-app');
+
+describe('WebAppChart', () => {
+  test('the annotation table has its 67 rows', () => {
+    expect(documentedAnnotations()).toHaveLength(67);
+  });
+
+  test('the Ingress uses only documented ALB annotations with valid values', () => {
+    expect(annotationProblems(ingress.metadata.annotations!)).toEqual([]);
+  });
+
+  test('the JupyterHub ingress annotations pass the same check', () => {
+    expect(annotationProblems(cloud.jupyterHubValues.ingress.annotations!)).toEqual([]);
+  });
+
+  test('the annotation check fails undocumented keys and bad values', () => {
+    expect(annotationProblems({ 'alb.ingress.kubernetes.io/redirect-to-https': 'true' })).toEqual(['undocumented alb.ingress.kubernetes.io/redirect-to-https']);
+    expect(annotationProblems({ 'alb.ingress.kubernetes.io/listen-ports': '[{"HTTPS": "443"}]' })).toHaveLength(1);
+    expect(annotationProblems({ 'alb.ingress.kubernetes.io/scheme': 'public' })).toHaveLength(1);
+  });
+
+  test('HTTPS on 443 with the certificate, HTTP redirected, health checked on /readyz', () => {
+    const a = ingress.metadata.annotations!;
+    expect(JSON.parse(a['alb.ingress.kubernetes.io/listen-ports'])).toEqual([{ HTTP: 80 }, { HTTPS: 443 }]);
+    expect(a['alb.ingress.kubernetes.io/ssl-redirect']).toBe('443');
+    expect(a['alb.ingress.kubernetes.io/certificate-arn']).toBe(CERT_ARN);
+    expect(a['alb.ingress.kubernetes.io/healthcheck-path']).toBe('/readyz');
+    expect(ingress.spec.ingressClassName).toBe('alb');
+    expect(ingress.spec.rules[0].http.paths[0].backend.service).toEqual({ name: 'web-app', port: { number: 80 } });
+  });
+
+  test('probes on /readyz and /healthz at port 3000; secrets only by reference', () => {
+    const deployment = findObject(web, 'Deployment', 'web-app');
+    const c = deployment.spec.template.spec.containers[0];
+    expect(c.readinessProbe.httpGet).toMatchObject({ path: '/readyz', port: 3000 });
+    expect(c.livenessProbe.httpGet).toMatchObject({ path: '/healthz', port: 3000 });
+    const env = Object.fromEntries(c.env.map((e: { name: string }) => [e.name, e]));
+    expect(env.DATABASE_URL).toEqual({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'web-app-secrets', key: 'DATABASE_URL', optional: false } } });
+    expect(env.JWT_SECRET.valueFrom.secretKeyRef.name).toBe('web-app-secrets');
+    expect(objectsOfKind(web, 'Secret')).toEqual([]);
+    expect(JSON.stringify(web)).not.toMatch(/mysql:\/\/[^"]*:[^"]*@/);
+  });
+
+  test('autoscaler, disruption budget and a Deployment without fixed replicas', () => {
+    const hpa = findObject(web, 'HorizontalPodAutoscaler', 'web-app');
+    expect(hpa.spec).toMatchObject({ minReplicas: 2, maxReplicas: 6, scaleTargetRef: { kind: 'Deployment', name: 'web-app' } });
+    expect(findObject(web, 'Deployment', 'web-app').spec.replicas).toBeUndefined();
+    const pdb = findObject(web, 'PodDisruptionBudget', 'web-app');
+    expect(pdb.spec.maxUnavailable).toBe(1);
+    expect(pdb.spec.selector.matchLabels).toEqual(findObject(web, 'Deployment', 'web-app').spec.selector.matchLabels);
+  });
+
+  test('network policies: default deny, load balancer in, DNS, MySQL, Redis and HTTPS out', () => {
+    const policies = objectsOfKind(web, 'NetworkPolicy');
+    const byName = (n: string) => policies.find((p) => p.metadata.name === n)!;
+    expect(byName('default-deny').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    expect(byName('allow-web-from-load-balancer').spec.ingress).toEqual([{ from: [{ ipBlock: { cidr: '10.20.0.0/16' } }], ports: [{ protocol: 'TCP', port: 3000 }] }]);
+    expect(byName('allow-dns-egress').spec.egress[0].ports.map((p: { port: number }) => p.port)).toEqual([53, 53]);
+    expect(byName('allow-web-to-mysql-redis').spec.egress[0].ports.map((p: { port: number }) => p.port)).toEqual([3306, 6379]);
+    expect(byName('allow-web-https-egress').spec.egress[0].ports.map((p: { port: number }) => p.port)).toEqual([443]);
+  });
+
+  test('the local variant has a ClusterIP Service and no Ingress', () => {
+    const local = Testing.synth(localPlatform().charts.webApp);
+    expect(objectsOfKind(local, 'Ingress')).toEqual([]);
+    expect(findObject(local, 'Service', 'web-app').spec.type).toBe('ClusterIP');
+  });
+
+  const base: WebAppChartProps = { image: 'r/web:1.0.0', appSecretName: 's', vpcCidr: '10.0.0.0/16', exposure: { kind: 'cluster-ip' } };
+  test.each([
+    ['an unpinned image', { image: 'r/web:latest' }, /image must be pinned/],
+    ['a bad CIDR', { vpcCidr: '10.0.0.0/33' }, /vpcCidr must be an IPv4 CIDR/],
+    ['a bad certificate ARN', { exposure: { kind: 'alb', certificateArn: 'cert-123' } }, /certificateArn must be an ACM certificate ARN/],
+    ['min above max replicas', { replicas: { min: 3, max: 2 } }, /replicas must satisfy/],
+  ] as const)('refuses %s', (_name, override, message) => {
+    expect(() => new WebAppChart(Testing.app(), 'w', { ...base, ...override } as WebAppChartProps)).toThrow(message);
+  });
+
+  test('accepts unresolved CDK tokens for the image, certificate and CIDR', () => {
+    expect(() => new WebAppChart(Testing.app(), 'w', {
+      ...base, image: '${Token[TOKEN.101]}', vpcCidr: '${Token[TOKEN.102]}', exposure: { kind: 'alb', certificateArn: '${Token[TOKEN.103]}' },
+    })).not.toThrow();
+  });
+});
