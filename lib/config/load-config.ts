@@ -90,11 +90,12 @@ export function loadEnvironmentConfig(envName: string, options: LoadConfigOption
     validateCertificateArn(`${name}.domain.certificateArn`, certificateArn);
   }
   const hostedZone = hostedZoneSetting(name, setting('hostedZone')) ?? defaults.domain.hostedZone;
-  if (name === 'prod' && certificateArn === undefined && hostedZone === undefined) {
+  if (certificateArn === undefined && hostedZone === undefined) {
+    const envKey = name.toUpperCase();
     throw new ConfigError(
-      'prod.domain.certificateArn',
+      `${name}.domain.certificateArn`,
       undefined,
-      'prod serves HTTPS only: set context datavis:prod:certificateArn (or DATAVIS_PROD_CERTIFICATE_ARN) to an ACM certificate ARN, or datavis:prod:hostedZone to {"zoneName","hostedZoneId"} to create one',
+      `${name} serves HTTPS only: set context datavis:${name}:certificateArn (or DATAVIS_${envKey}_CERTIFICATE_ARN) to an ACM certificate ARN, or datavis:${name}:hostedZone to {"zoneName","hostedZoneId"} to create one`,
     );
   }
   const appHostname = validateHostname(`${name}.domain.appHostname`, stringSetting(setting('appHostname')) ?? defaults.domain.appHostname);

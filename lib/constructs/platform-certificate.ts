@@ -9,19 +9,21 @@ export interface PlatformCertificateProps {
 
 /**
  * The ACM certificate the HTTPS listeners use: the configured ARN, or a DNS-validated
- * certificate for the app and JupyterHub host names created in the configured hosted zone.
- * Without either, the load balancer controller discovers a certificate by host name.
+ * certificate for the app and JupyterHub host names created in the configured hosted zone
+ * (the config refuses an environment with neither).
  */
 export class PlatformCertificate extends Construct {
-  /** Undefined when the load balancer controller discovers the certificate by host name. */
-  readonly certificateArn?: string;
+  readonly certificateArn: string;
 
   constructor(scope: Construct, id: string, props: PlatformCertificateProps) {
     super(scope, id);
     const { domain } = props;
     if (domain.certificateArn !== undefined) {
       this.certificateArn = domain.certificateArn;
-    } else if (domain.hostedZone !== undefined) {
+    } else {
+      if (domain.hostedZone === undefined) {
+        throw new Error('PlatformCertificate needs domain.certificateArn or domain.hostedZone');
+      }
       const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', domain.hostedZone);
       this.certificateArn = new acm.Certificate(this, 'Certificate', {
         domainName: domain.appHostname,

@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { EnvironmentConfig } from '../config';
 import { EventCache } from '../constructs/event-cache';
@@ -23,6 +24,8 @@ export class DataStack extends Stack {
   /** Encrypts the database, its credentials secret and the cache AUTH token secret. */
   readonly databaseKey: kms.IKey;
   readonly eventCache: EventCache;
+  /** Key the web app signs access tokens with; replicas share it. */
+  readonly jwtSecret: secretsmanager.ISecret;
   readonly datasetsBucket: s3.IBucket;
   readonly notebookOutputsBucket: s3.IBucket;
   readonly sparkEventLogsBucket: s3.IBucket;
@@ -61,6 +64,8 @@ export class DataStack extends Stack {
       rotationInterval: Duration.days(30),
     });
     this.database = platformDatabase.instance;
+    // `npm run platform` finds the instance through this output (lib/promotion/stack-outputs.ts).
+    new CfnOutput(this, 'DatabaseInstanceId', { value: this.database.instanceIdentifier, description: 'RDS DB instance identifier' });
     this.databaseSecurityGroup = platformDatabase.securityGroup;
 
     this.eventCache = new EventCache(this, 'EventCache', {
@@ -69,6 +74,17 @@ export class DataStack extends Stack {
       replicas: config.cache.replicas,
       encryptionKey: databaseKey,
     });
+
+    const jwtSecret = new secretsmanager.Secret(this, 'JwtSecret', {
+      description: 'Signing key of the web app access tokens',
+      encryptionKey: databaseKey,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(jwtSecret).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SMG4',
+      reason: 'Rotating the signing key would sign out every user at once; it is rotated by a deliberate redeploy that replaces the secret, and access tokens live 15 minutes.',
+    });
+    this.jwtSecret = jwtSecret;
 
     // S3 server access logs can only be delivered to an SSE-S3 bucket.
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
@@ -120,18 +136,21 @@ export class DataStack extends Stack {
       });
     this.workloadRoles = {
       spark: workloadRole('spark', 'SparkRole', 'Spark drivers and executors: datasets and event logs'),
+      sparkHistory: workloadRole('sparkHistory', 'SparkHistoryRole', 'Spark History Server: reads event logs'),
       notebooks: workloadRole('notebooks', 'NotebooksRole', 'Scheduled Papermill runs: read datasets, write notebook outputs'),
       jupyterhub: workloadRole('jupyterhub', 'JupyterhubRole', 'JupyterHub single-user servers: read datasets, read and write notebook outputs'),
-      webApp: workloadRole('webApp', 'WebAppRole', 'Web app: read its database and cache credentials'),
+      webAppSecrets: workloadRole('webAppSecrets', 'WebAppSecretsRole', 'External Secrets: reads the web app database, cache and signing secrets'),
     };
-    const { spark, notebooks, jupyterhub, webApp } = this.workloadRoles;
+    const { spark, sparkHistory, notebooks, jupyterhub, webAppSecrets } = this.workloadRoles;
     spark.grantBucket(this.datasetsBucket, 'readWrite');
     spark.grantBucket(this.sparkEventLogsBucket, 'readWrite');
+    sparkHistory.grantBucket(this.sparkEventLogsBucket, 'read');
     notebooks.grantBucket(this.datasetsBucket, 'read');
     notebooks.grantBucket(this.notebookOutputsBucket, 'readWrite');
     jupyterhub.grantBucket(this.datasetsBucket, 'read');
     jupyterhub.grantBucket(this.notebookOutputsBucket, 'readWrite');
-    webApp.grantSecretRead(this.database.secret!, databaseKey);
-    webApp.grantSecretRead(this.eventCache.authSecret, databaseKey);
+    webAppSecrets.grantSecretRead(this.database.secret!, databaseKey);
+    webAppSecrets.grantSecretRead(this.eventCache.authSecret, databaseKey);
+    webAppSecrets.grantSecretRead(this.jwtSecret, databaseKey);
   }
 }

@@ -13,11 +13,15 @@ function releasesCopy(edit: (env: string, release: Record<string, unknown>) => v
   return dir;
 }
 
-const noSettings = { source: () => undefined, processEnv: {} };
-const prodCertificate = {
-  source: (_env: string, key: string) => (key === 'certificateArn' ? 'arn:aws:acm:eu-west-1:123456789012:certificate/0b6f2e9c-2a8e-4c1e-9d1f-3e5a7b9c1d2e' : undefined),
+const CERTIFICATE_ARN = 'arn:aws:acm:eu-west-1:123456789012:certificate/0b6f2e9c-2a8e-4c1e-9d1f-3e5a7b9c1d2e';
+/** Only a certificate, which every environment needs. */
+const certificateOnly = (settings: Record<string, string> = {}) => ({
+  source: (_env: string, key: string) => ({ certificateArn: CERTIFICATE_ARN, ...settings })[key],
   processEnv: {},
-};
+});
+const noSettings = certificateOnly();
+const prodCertificate = certificateOnly();
+const nothingConfigured = { source: () => undefined, processEnv: {} };
 
 describe('environment configuration', () => {
   test('the checked-in releases and defaults load for every AWS environment', () => {
@@ -37,11 +41,14 @@ describe('environment configuration', () => {
 
   test('account and region come from context first, then DATAVIS_<ENV>_* variables, then CDK defaults', () => {
     const fromContext = loadEnvironmentConfig('dev', {
-      source: (_env, key) => ({ account: '123456789012', region: 'us-west-2' })[key],
+      source: (_env, key) => ({ account: '123456789012', region: 'us-west-2', certificateArn: CERTIFICATE_ARN })[key],
       processEnv: { DATAVIS_DEV_ACCOUNT: '210987654321' },
     });
     expect(fromContext).toMatchObject({ account: '123456789012', region: 'us-west-2' });
-    const fromEnv = loadEnvironmentConfig('dev', { source: () => undefined, processEnv: { DATAVIS_DEV_ACCOUNT: '210987654321', CDK_DEFAULT_REGION: 'ap-southeast-2' } });
+    const fromEnv = loadEnvironmentConfig('dev', {
+      source: () => undefined,
+      processEnv: { DATAVIS_DEV_ACCOUNT: '210987654321', CDK_DEFAULT_REGION: 'ap-southeast-2', DATAVIS_DEV_CERTIFICATE_ARN: CERTIFICATE_ARN },
+    });
     expect(fromEnv).toMatchObject({ account: '210987654321', region: 'ap-southeast-2' });
   });
 
@@ -78,22 +85,29 @@ describe('environment configuration', () => {
   });
 
   test('a bad public API allow-list CIDR is refused', () => {
-    expect(() => loadEnvironmentConfig('staging', { source: (_e, key) => (key === 'publicAccessCidrs' ? '203.0.113.0/24,not-a-cidr' : undefined), processEnv: {} })).toThrow(
+    expect(() => loadEnvironmentConfig('staging', certificateOnly({ publicAccessCidrs: '203.0.113.0/24,not-a-cidr' }))).toThrow(
       /staging.cluster.publicAccessCidrs\[1\] is "not-a-cidr"/,
     );
   });
 
-  test('prod refuses to synthesize without a certificate or hosted zone', () => {
-    expect(() => loadEnvironmentConfig('prod', noSettings)).toThrow(ConfigError);
-    expect(() => loadEnvironmentConfig('prod', noSettings)).toThrow(/prod.domain.certificateArn.*prod serves HTTPS only/);
+  test('prod (like every environment) refuses to synthesize without a certificate or hosted zone', () => {
+    expect(() => loadEnvironmentConfig('prod', nothingConfigured)).toThrow(ConfigError);
+    expect(() => loadEnvironmentConfig('prod', nothingConfigured)).toThrow(/prod.domain.certificateArn.*prod serves HTTPS only/);
+    expect(() => loadEnvironmentConfig('dev', nothingConfigured)).toThrow(/dev serves HTTPS only: set context datavis:dev:certificateArn/);
+  });
+
+  test('a hosted zone instead of an ARN must contain the host names', () => {
+    const zone = (zoneName: string) => ({ source: (_e: string, key: string) => (key === 'hostedZone' ? `${zoneName}/Z0123456789ABCDEFGHIJ` : undefined), processEnv: {} });
+    expect(loadEnvironmentConfig('dev', zone('dev.example.com')).domain.hostedZone).toEqual({ zoneName: 'dev.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' });
+    expect(() => loadEnvironmentConfig('dev', zone('example.org'))).toThrow(/dev.domain.appHostname is "datavis.dev.example.com"; must be inside the hosted zone example.org/);
   });
 
   test('a malformed certificate ARN, account or region is refused', () => {
     expect(() => loadEnvironmentConfig('dev', { source: (_e, k) => (k === 'certificateArn' ? 'arn:aws:acm:eu-west-1:1:cert/x' : undefined), processEnv: {} })).toThrow(
       /dev.domain.certificateArn/,
     );
-    expect(() => loadEnvironmentConfig('dev', { source: (_e, k) => (k === 'account' ? '12345' : undefined), processEnv: {} })).toThrow(/12-digit AWS account id/);
-    expect(() => loadEnvironmentConfig('dev', { source: (_e, k) => (k === 'region' ? 'Europe' : undefined), processEnv: {} })).toThrow(/AWS region name/);
+    expect(() => loadEnvironmentConfig('dev', certificateOnly({ account: '12345' }))).toThrow(/12-digit AWS account id/);
+    expect(() => loadEnvironmentConfig('dev', certificateOnly({ region: 'Europe' }))).toThrow(/AWS region name/);
   });
 
   test('prod without Multi-AZ or with short backups is refused', () => {

@@ -194,7 +194,7 @@ describe('DataStack', () => {
     });
   });
 
-  test('least privilege: notebooks read datasets but cannot write them; the web app reads only its secrets', () => {
+  test('least privilege: notebooks read datasets but cannot write them; the web app secrets role reads only secrets', () => {
     const t = template('dev', 'data');
     const policies = Object.values(t.findResources('AWS::IAM::Policy'));
     const policyOf = (roleIdPrefix: string) =>
@@ -203,7 +203,7 @@ describe('DataStack', () => {
       (s) => [s.Action].flat().includes('s3:PutObject') && JSON.stringify(s.Resource).includes('Datasets'),
     );
     expect(datasetsWrites).toEqual([]);
-    const webActions = policyOf('WebAppRole').flatMap((s) => [s.Action].flat());
+    const webActions = policyOf('WebAppSecretsRole').flatMap((s) => [s.Action].flat());
     expect([...new Set(webActions)].sort()).toEqual(['kms:Decrypt', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
   });
 });
@@ -273,7 +273,63 @@ describe('ClusterStack', () => {
     const t = template('dev', 'cluster');
     const bindings = Object.values(t.findResources('AWS::EKS::PodIdentityAssociation')).map((a) => `${a.Properties.Namespace}/${a.Properties.ServiceAccount}`);
     expect(bindings.sort()).toEqual([
-      'datavis/web-app', 'jupyterhub/jupyter-singleuser', 'kube-system/cluster-autoscaler', 'notebooks/papermill-runner', 'spark-jobs/spark-driver', 'spark-jobs/spark-executor',
+      'external-secrets/external-secrets', 'jupyterhub/jupyter-singleuser', 'kube-system/cluster-autoscaler', 'notebooks/papermill-runner',
+      'spark-jobs/spark-driver', 'spark-jobs/spark-executor', 'spark-jobs/spark-history-server',
     ]);
+  });
+});
+
+describe('Kubernetes workloads in ClusterStack', () => {
+  const manifests = (env: 'dev' | 'prod') =>
+    Object.values(template(env, 'cluster').findResources('Custom::AWSCDK-EKS-KubernetesResource')).map((m) => JSON.stringify(m.Properties.Manifest));
+  const helmCharts = (env: 'dev' | 'prod') =>
+    Object.values(template(env, 'cluster').findResources('Custom::AWSCDK-EKS-HelmChart')).map((h) => h.Properties);
+
+  test('Helm releases are pinned to the versions in the release file', () => {
+    const charts = Object.fromEntries(helmCharts('prod').map((h) => [h.Chart, h.Version]));
+    expect(charts).toEqual({
+      'aws-load-balancer-controller': '3.2.2',
+      'cluster-autoscaler': '9.52.1',
+      'external-secrets': '0.20.1',
+      jupyterhub: '4.4.0',
+      'spark-operator': '2.5.2',
+    });
+  });
+
+  test('the cdk8s charts are embedded: Spark, notebooks, JupyterHub namespace and the web app', () => {
+    const all = manifests('dev').join('\n');
+    for (const kind of ['SparkApplication', 'CronJob', 'Ingress', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy']) {
+      expect(all).toContain(`\\"kind\\":\\"${kind}\\"`);
+    }
+  });
+
+  test('the Spark chart waits for the operator that installs its CRDs, JupyterHub for its namespace', () => {
+    const resources = template('dev', 'cluster').toJSON().Resources as Record<string, { Type: string; DependsOn?: string[]; Properties: { Manifest?: string; Chart?: string } }>;
+    const idOf = (pred: (r: { Type: string; Properties: { Manifest?: string; Chart?: string } }) => boolean) => Object.entries(resources).find(([, r]) => pred(r))![0];
+    const operator = idOf((r) => r.Properties.Chart === 'spark-operator');
+    const sparkChart = Object.values(resources).find((r) => JSON.stringify(r.Properties.Manifest ?? '').includes('SparkApplication'))!;
+    expect(sparkChart.DependsOn).toEqual(expect.arrayContaining([operator]));
+    const hub = Object.values(resources).find((r) => r.Properties.Chart === 'jupyterhub')!;
+    const hubNamespace = idOf((r) => JSON.stringify(r.Properties.Manifest ?? '').includes('jupyter-singleuser'));
+    expect(hub.DependsOn).toEqual(expect.arrayContaining([hubNamespace]));
+  });
+
+  test('the web app secret is assembled in the cluster by External Secrets; no secret value is in any template', () => {
+    const externalSecret = manifests('dev').find((m) => m.includes('ExternalSecret'))!;
+    expect(externalSecret).toContain('web-app-secrets');
+    expect(externalSecret).toMatch(/namespaces.*datavis/);
+    for (const part of ['network', 'data', 'cluster'] as const) {
+      const text = JSON.stringify(template('dev', part).toJSON());
+      expect(text).not.toMatch(/"SecretString"/);
+      if (part === 'cluster') expect(text).not.toContain('resolve:secretsmanager');
+    }
+  });
+
+  test('the web app and JupyterHub are served over HTTPS with the environment certificate', () => {
+    const ingress = manifests('prod').find((m) => m.includes('Ingress') && m.includes('datavis.example.com'))!;
+    expect(ingress).toContain('arn:aws:acm:eu-west-1:111111111111:certificate/00000000-0000-4000-8000-000000000003');
+    const hub = helmCharts('prod').find((h) => h.Chart === 'jupyterhub')!;
+    expect(hub.Values).toContain('jupyter.example.com');
+    expect(hub.Values).toContain('certificate-arn');
   });
 });
