@@ -1,4 +1,4 @@
-import { App, Tags } from 'aws-cdk-lib';
+import { Stage, Tags } from 'aws-cdk-lib';
 import { EnvironmentConfig } from './config';
 import { ClusterStack } from './stacks/cluster-stack';
 import { DataStack } from './stacks/data-stack';
@@ -10,14 +10,19 @@ export interface PlatformStacks {
   readonly cluster: ClusterStack;
 }
 
-/** Creates one environment's stacks, named Datavis-<env>-<Part> so environments can share an account. */
-export function createPlatform(app: App, config: EnvironmentConfig): PlatformStacks {
+/**
+ * Creates one environment's stacks, named Datavis-<env>-<Part> so environments can share an
+ * account. `app` is the App, or a pipeline Stage: the names are explicit so both deploy the
+ * same CloudFormation stacks.
+ */
+export function createPlatform(app: Stage, config: EnvironmentConfig): PlatformStacks {
   const env = { account: config.account, region: config.region };
   const prefix = `Datavis-${config.name}`;
   const description = (part: string) => `datavis-platform ${config.release.platformVersion} (${config.name}): ${part}`;
-  const network = new NetworkStack(app, `${prefix}-Network`, { env, config, description: description('network') });
-  const data = new DataStack(app, `${prefix}-Data`, { env, config, vpc: network.vpc, description: description('data stores') });
+  const network = new NetworkStack(app, `${prefix}-Network`, { stackName: `${prefix}-Network`, env, config, description: description('network') });
+  const data = new DataStack(app, `${prefix}-Data`, { stackName: `${prefix}-Data`, env, config, vpc: network.vpc, description: description('data stores') });
   const cluster = new ClusterStack(app, `${prefix}-Cluster`, {
+    stackName: `${prefix}-Cluster`,
     env,
     config,
     vpc: network.vpc,
