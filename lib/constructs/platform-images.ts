@@ -40,7 +40,7 @@ export class PlatformImages extends Construct {
         ignoreMode: IgnoreMode.DOCKER,
         exclude: [...ALWAYS_EXCLUDED, ...exclude],
       });
-    this.webApp = asset('WebApp', '.', 'app/Dockerfile', ['charts', 'notebooks', 'lib', 'bin', 'test', 'releases', '*.md']);
+    this.webApp = asset('WebApp', '.', 'app/Dockerfile', ['charts', 'notebooks', 'bin', 'test', 'scripts', '*.md']);
     this.spark = asset('Spark', 'charts/spark', 'image/Dockerfile');
     this.notebookRunner = asset('NotebookRunner', 'notebooks', 'runner/Dockerfile');
   }

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { Redis } from 'ioredis';
+import { createDatabaseConnection, type DatabaseConnection } from '../../schema/connection';
+import { migrateToLatest } from '../../schema/migrate';
+import { resolveJwtSecret, type AppConfig } from './config';
+import type { AppContext } from './context';
+import { loggerOptions } from './logger';
+import authentication from './plugins/authentication';
+import errorHandler from './plugins/error-handler';
+import openapi from './plugins/openapi';
+import validation, { formatSchemaErrors } from './plugins/validation';
+import { localEventBus, redisEventBus, type EventBus } from './realtime/event-bus';
+import { SocketHub } from './realtime/socket-hub';
+import authRoutes from './routes/auth';
+import datasetRoutes from './routes/datasets';
+import healthRoutes from './routes/health';
+import meRoutes from './routes/me';
+import openapiRoutes from './routes/openapi';
+import platformRoutes from './routes/platform';
+import projectMemberRoutes from './routes/project-members';
+import projectRoutes from './routes/projects';
+import realtimeRoutes from './routes/realtime';
+import taskRoutes from './routes/tasks';
+import userRoutes from './routes/users';
+import { createAccessTokens } from './services/access-tokens';
+import { ensureFirstAdmin, type FirstAdminResult } from './services/first-admin';
+import { memoryLoginThrottle, redisLoginThrottle } from './services/login-throttle';
+import { createPasswordHasher } from './services/password-hasher';
+import { noReadCache, redisReadCache } from './services/read-cache';
+
+export interface BuildAppOptions {
+  readonly config: AppConfig;
+  /**
+   * pino options, or false to log nothing (tests).
+   * @default JSON logs at config.logLevel
+   */
+  readonly logger?: FastifyServerOptions['logger'];
+  /**
+   * Apply pending migrations before serving.
+   * @default true
+   */
+  readonly migrate?: boolean;
+  /**
+   * Called when the first admin was created; the default prints the generated password once.
+   * @default prints to stdout
+   */
+  readonly onFirstAdmin?: (result: FirstAdminResult) => void;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function printFirstAdmin(result: FirstAdminResult): void {
+  if (result.generatedPassword === undefined) {
+    process.stdout.write(`Created the first admin ${result.email} from ADMIN_EMAIL/ADMIN_PASSWORD.\n`);
+    return;
+  }
+  process.stdout.write(
+    `\nCreated the first admin. This password is shown only once; store it now:\n` +
+      `  email:    ${result.email}\n  password: ${result.generatedPassword}\n\n`,
+  );
+}
+
+function redisClient(url: string, app: FastifyInstance, role: string): Redis {
+  // Commands fail fast while Redis is down instead of piling up; callers fall back.
+  const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: role === 'subscriber', lazyConnect: true });
+  client.on('error', (error) => app.log.warn({ err: error, role }, 'redis connection error'));
+  return client;
+}
+
+/**
+ * Builds the whole application as one Fastify instance without listening: external things
+ * (database, Redis, auth, WebSocket, OpenAPI) are registered first, then the routes. Tests
+ * use app.inject(); server.ts calls listen().
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    schemaErrorFormatter: formatSchemaErrors,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const connection: DatabaseConnection = createDatabaseConnection({ url: config.databaseUrl, poolSize: config.dbPoolSize });
+  const redis = config.redisUrl
+    ? { commands: redisClient(config.redisUrl, app, 'commands'), subscriber: redisClient(config.redisUrl, app, 'subscriber') }
+    : undefined;
+  const hub = new SocketHub({ maxBufferedBytes: config.wsMaxBufferedBytes, log: app.log });
+  let bus: EventBus | undefined;
+
+  app.addHook('onClose', async () => {
+    hub.closeAll();
+    await bus?.close();
+    await Promise.all([redis?.commands.quit().catch(() => undefined), redis?.subscriber.quit().catch(() => undefined)]);
+    await connection.destroy();
+  });
+
+  try {
+    if (redis) await Promise.all([redis.commands.connect(), redis.subscriber.connect()]);
+    bus = redis ? await redisEventBus(redis.commands, redis.subscriber, config.redisKeyPrefix, app.log) : localEventBus();
+    bus.subscribe((message) => hub.handle(message));
+    const ctx: AppContext = {
+      config,
+      db: connection.db,
+      dialect: connection.dialect,
+      passwords: createPasswordHasher(config.passwordHashing),
+      tokens: createAccessTokens(resolveJwtSecret(config), config.accessTokenTtlSeconds),
+      throttle: redis ? redisLoginThrottle(redis.commands, config.redisKeyPrefix, config.loginWindowSeconds) : memoryLoginThrottle(config.loginWindowSeconds),
+      cache: redis ? redisReadCache(redis.commands, config.redisKeyPrefix, app.log) : noReadCache,
+      bus,
+      log: app.log,
+    };
+    app.decorate('ctx', ctx);
+
+    if (options.migrate ?? true) {
+      const applied = await migrateToLatest(ctx.db);
+      if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
+    }
+    const firstAdmin = await ensureFirstAdmin(ctx);
+    if (firstAdmin) (options.onFirstAdmin ?? printFirstAdmin)(firstAdmin);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+
+  // Every response names its request id, which every log line of that request carries.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Plugins for external things and cross-cutting behaviour, before any route.
+  await app.register(helmet, { global: true });
+  await app.register(cookie);
+  await app.register(validation);
+  await app.register(errorHandler);
+  await app.register(authentication);
+  await app.register(openapi);
+  // Close our sockets with 1001 "going away" before the WebSocket plugin tears the server down.
+  app.addHook('preClose', async () => hub.closeAll());
+  await app.register(websocket, {
+    options: {
+      maxPayload: 64 * 1024,
+      // Echo the `bearer` subprotocol the token arrived with, as browsers require.
+      handleProtocols: (protocols) => (protocols.has('bearer') ? 'bearer' : false),
+    },
+  });
+  // @fastify/websocket hides WebSocket routes from the OpenAPI document; /api/ws is part of
+  // the contract, so it is documented like any other route.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.webSocketAuth && route.schema) route.schema.hide = false;
+  });
+  // Only JSON bodies: text/plain (what cross-site HTML forms can send) answers 415.
+  app.removeContentTypeParser('text/plain');
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
+  );
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { prefix: '/auth' });
+      await api.register(openapiRoutes);
+      // Everything else under /api needs a valid access token.
+      await api.register(async (secured) => {
+        secured.addHook('onRequest', secured.requireUser);
+        await secured.register(meRoutes);
+        await secured.register(userRoutes);
+        await secured.register(projectRoutes);
+        await secured.register(projectMemberRoutes);
+        await secured.register(taskRoutes);
+        await secured.register(datasetRoutes);
+        await secured.register(platformRoutes);
+        await secured.register(realtimeRoutes, { hub });
+      });
+    },
+    { prefix: '/api' },
+  );
+
+  // Web UI: the plugin that serves app/web's build registers here, after the API, and
+  // answers only non-/api paths.
+  await app.register(import('./plugins/web-ui'));
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { dialectOf } from '../../schema/connection';
+
+/** scrypt cost parameters; see services/password-hasher.ts for the reasoning. */
+export interface PasswordHashingConfig {
+  /** CPU/memory cost N (a power of two). */
+  readonly cost: number;
+  /** Block size r. */
+  readonly blockSize: number;
+  /** Parallelization p. */
+  readonly parallelization: number;
+}
+
+export interface AppConfig {
+  readonly nodeEnv: string;
+  /** @default 3000 */
+  readonly port: number;
+  /** @default '0.0.0.0' */
+  readonly host: string;
+  /** @default 'sqlite:<dataDir>/datavis.sqlite' */
+  readonly databaseUrl: string;
+  /** Where the SQLite file and the generated JWT secret live. @default './data' */
+  readonly dataDir: string;
+  /** MySQL pool size. @default 10 */
+  readonly dbPoolSize: number;
+  /** HS256 key for access tokens; undefined means "generate and keep one in dataDir". */
+  readonly jwtSecret: string | undefined;
+  readonly adminEmail: string | undefined;
+  readonly adminPassword: string | undefined;
+  /** Enables pub/sub fan-out across replicas and the read cache. @default undefined */
+  readonly redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel, so environments can share one Redis. @default 'datavis:' */
+  readonly redisKeyPrefix: string;
+  /** @default 'info' */
+  readonly logLevel: string;
+  /** Trust X-Forwarded-* from the load balancer. @default false */
+  readonly trustProxy: boolean;
+  /** Largest accepted request body. @default 262144 (256 KiB) */
+  readonly bodyLimitBytes: number;
+  /** @default 900 (15 minutes) */
+  readonly accessTokenTtlSeconds: number;
+  /** @default 1209600 (14 days) */
+  readonly refreshTokenTtlSeconds: number;
+  /** Failed logins allowed per account and per client address within the window. @default 5 */
+  readonly loginMaxFailures: number;
+  /** @default 900 */
+  readonly loginWindowSeconds: number;
+  /** Close a WebSocket whose unsent data exceeds this. @default 1048576 (1 MiB) */
+  readonly wsMaxBufferedBytes: number;
+  readonly passwordHashing: PasswordHashingConfig;
+}
+
+export const DEFAULT_PASSWORD_HASHING: PasswordHashingConfig = { cost: 2 ** 16, blockSize: 8, parallelization: 1 };
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name}="${raw}" is invalid: expected an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Reads the start-up settings from the environment and validates them early. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const dataDir = nonEmpty(env.DATA_DIR) ?? './data';
+  const databaseUrl = nonEmpty(env.DATABASE_URL) ?? `sqlite:${path.join(dataDir, 'datavis.sqlite')}`;
+  dialectOf(databaseUrl);
+  const jwtSecret = nonEmpty(env.JWT_SECRET);
+  if (jwtSecret === undefined && nodeEnv === 'production') {
+    throw new Error('JWT_SECRET is required when NODE_ENV=production: set it to at least 32 random characters shared by every replica');
+  }
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new Error(`JWT_SECRET is too short (${jwtSecret.length} characters): use at least 32 random characters`);
+  }
+  const adminPassword = nonEmpty(env.ADMIN_PASSWORD);
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new Error('ADMIN_PASSWORD is too short: use at least 12 characters');
+  }
+  return {
+    nodeEnv,
+    port: intFromEnv(env, 'PORT', 3000, 0, 65535),
+    host: nonEmpty(env.HOST) ?? '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    dbPoolSize: intFromEnv(env, 'DB_POOL_SIZE', 10, 1, 1000),
+    jwtSecret,
+    adminEmail: nonEmpty(env.ADMIN_EMAIL)?.toLowerCase(),
+    adminPassword,
+    redisUrl: nonEmpty(env.REDIS_URL),
+    redisKeyPrefix: nonEmpty(env.REDIS_KEY_PREFIX) ?? 'datavis:',
+    logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
+    trustProxy: env.TRUST_PROXY === 'true',
+    bodyLimitBytes: intFromEnv(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
+    accessTokenTtlSeconds: intFromEnv(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    refreshTokenTtlSeconds: intFromEnv(env, 'REFRESH_TOKEN_TTL_SECONDS', 14 * 86400, 60, 365 * 86400),
+    loginMaxFailures: intFromEnv(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginWindowSeconds: intFromEnv(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    wsMaxBufferedBytes: intFromEnv(env, 'WS_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
+    passwordHashing: DEFAULT_PASSWORD_HASHING,
+  };
+}
+
+/**
+ * The JWT signing key: JWT_SECRET when set, otherwise a random key generated once and kept in
+ * `<dataDir>/jwt-secret` (mode 0600) so tokens survive restarts of a local instance.
+ */
+export function resolveJwtSecret(config: AppConfig): string {
+  if (config.jwtSecret !== undefined) return config.jwtSecret;
+  if (config.nodeEnv === 'production') {
+    throw new Error('JWT_SECRET is required when NODE_ENV=production');
+  }
+  const file = path.join(config.dataDir, 'jwt-secret');
+  if (fs.existsSync(file)) {
+    const stored = fs.readFileSync(file, 'utf8').trim();
+    if (stored.length >= 32) return stored;
+  }
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

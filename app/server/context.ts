@@ -1,0 +1,31 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../../schema/connection';
+import type { Database } from '../../schema/database';
+import type { UserRole } from '../../schema/users.table';
+import type { AppConfig } from './config';
+import type { EventBus } from './realtime/event-bus';
+import type { AccessTokens } from './services/access-tokens';
+import type { LoginThrottle } from './services/login-throttle';
+import type { PasswordHasher } from './services/password-hasher';
+import type { ReadCache } from './services/read-cache';
+
+/** Everything services need, built once per app instance. */
+export interface AppContext {
+  readonly config: AppConfig;
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  readonly passwords: PasswordHasher;
+  readonly tokens: AccessTokens;
+  readonly throttle: LoginThrottle;
+  readonly cache: ReadCache;
+  readonly bus: EventBus;
+  readonly log: FastifyBaseLogger;
+}
+
+/** The authenticated user making a request, as read from the database for that request. */
+export interface Principal {
+  readonly id: number;
+  readonly email: string;
+  readonly role: UserRole;
+}

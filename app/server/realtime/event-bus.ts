@@ -1,0 +1,66 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { BusMessage } from './project-event';
+
+export type BusListener = (message: BusMessage) => void;
+
+/** Carries messages to every replica's socket hub: in-process, or through Redis pub/sub. */
+export interface EventBus {
+  publish(messages: readonly BusMessage[]): Promise<void>;
+  subscribe(listener: BusListener): void;
+  close(): Promise<void>;
+}
+
+export function localEventBus(): EventBus {
+  const listeners: BusListener[] = [];
+  return {
+    async publish(messages) {
+      for (const message of messages) for (const listener of listeners) listener(message);
+    },
+    subscribe(listener) {
+      listeners.push(listener);
+    },
+    async close() {
+      listeners.length = 0;
+    },
+  };
+}
+
+/**
+ * Redis pub/sub fan-out: a replica publishes and every replica (itself included) delivers
+ * to its own sockets when the message comes back, so all replicas behave the same.
+ */
+export async function redisEventBus(publisher: Redis, subscriber: Redis, prefix: string, log: FastifyBaseLogger): Promise<EventBus> {
+  const CHANNEL = `${prefix}events`;
+  const listeners: BusListener[] = [];
+  subscriber.on('message', (channel: string, raw: string) => {
+    if (channel !== CHANNEL) return;
+    let message: BusMessage;
+    try {
+      message = JSON.parse(raw) as BusMessage;
+    } catch (error) {
+      log.warn({ err: error }, 'ignoring a malformed event bus message');
+      return;
+    }
+    for (const listener of listeners) listener(message);
+  });
+  await subscriber.subscribe(CHANNEL);
+  return {
+    async publish(messages) {
+      for (const message of messages) {
+        try {
+          await publisher.publish(CHANNEL, JSON.stringify(message));
+        } catch (error) {
+          log.error({ err: error }, 'event bus publish failed; clients will catch up on their next read');
+        }
+      }
+    },
+    subscribe(listener) {
+      listeners.push(listener);
+    },
+    async close() {
+      listeners.length = 0;
+      await subscriber.unsubscribe(CHANNEL).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type {} from '@fastify/websocket';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { principalOf } from '../../plugins/authentication';
+import type { SocketHub } from '../../realtime/socket-hub';
+
+export interface RealtimeRouteOptions {
+  readonly hub: SocketHub;
+}
+
+/**
+ * WebSocket /api/ws: authenticated before the upgrade (401 otherwise); the server then pushes
+ * project events the user may see. Clients do not send anything; incoming messages are ignored.
+ */
+const realtimeRoutes: FastifyPluginAsyncTypebox<RealtimeRouteOptions> = async (app, { hub }) => {
+  app.get(
+    '/ws',
+    {
+      websocket: true,
+      config: { webSocketAuth: true },
+      schema: {
+        tags: ['realtime'],
+        summary: 'WebSocket of project events',
+        description:
+          'Authenticate with `Sec-WebSocket-Protocol: bearer, <access token>` (the server answers with the `bearer` protocol) or `?token=<access token>`. Messages: {"type","projectId",...,"data"} with type project.created|project.updated|project.deleted|task.created|task.updated|task.deleted|dataset.created|dataset.updated|dataset.deleted.',
+        querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 4096 })) }),
+      },
+    },
+    (socket, request) => {
+      const principal = principalOf(request);
+      hub.add(socket, principal.id, principal.role);
+    },
+  );
+};
+
+export default realtimeRoutes;

@@ -1,0 +1,91 @@
+import type { AppContext, Principal } from '../context';
+import { forbidden } from '../errors';
+import { listMembersWithEmail } from '../repositories/project-member-repository';
+import {
+  deleteProject,
+  findProjectAudience,
+  findProjectById,
+  insertProject,
+  listProjects,
+  updateProject,
+} from '../repositories/project-repository';
+import type { PageQuery } from '../schemas/common.schema';
+import type { CreateProjectBody, Project, ProjectDetail, UpdateProjectBody } from '../schemas/project.schema';
+import { nowDbTimestamp } from '../time';
+import { decodeCursor, toPage, type PageResult } from './cursor';
+import { requireProjectPermission, resolveProjectAccess } from './project-access';
+import { presentMember, presentProject } from './representations';
+import { commitThenPublish } from './unit-of-work';
+
+export async function listVisibleProjects(
+  ctx: AppContext,
+  principal: Principal,
+  page: PageQuery & { q?: string },
+): Promise<PageResult<Project>> {
+  const beforeId = decodeCursor(page.cursor);
+  const scope = `u${principal.id}:projects:${page.limit}:${beforeId ?? ''}:${page.q ?? ''}`;
+  return ctx.cache.wrap(scope, async () => {
+    const rows = await listProjects(ctx.db, {
+      beforeId,
+      limit: page.limit + 1,
+      visibleTo: principal.role === 'admin' ? undefined : principal.id,
+      nameContains: page.q,
+    });
+    return toPage(rows, page.limit, presentProject);
+  });
+}
+
+export async function getProject(ctx: AppContext, principal: Principal, id: number): Promise<ProjectDetail> {
+  return ctx.cache.wrap(`u${principal.id}:project:${id}`, async () => {
+    const { project } = await resolveProjectAccess(ctx.db, principal, id);
+    const members = await listMembersWithEmail(ctx.db, id);
+    return { ...presentProject(project), members: members.map((m) => presentMember(id, m)) };
+  });
+}
+
+export async function createProject(ctx: AppContext, principal: Principal, input: CreateProjectBody): Promise<Project> {
+  if (principal.role === 'viewer') throw forbidden('viewers cannot create projects; ask an admin for the analyst role');
+  return commitThenPublish(ctx, async (trx, outbox) => {
+    const now = nowDbTimestamp();
+    const row = await insertProject(trx, {
+      owner_id: principal.id,
+      name: input.name,
+      description: input.description ?? '',
+      created_at: now,
+      updated_at: now,
+    });
+    const project = presentProject(row);
+    outbox.push({ kind: 'event', event: { type: 'project.created', projectId: row.id, data: project }, audience: [principal.id] });
+    return project;
+  });
+}
+
+export async function changeProject(ctx: AppContext, principal: Principal, id: number, input: UpdateProjectBody): Promise<Project> {
+  return commitThenPublish(ctx, async (trx, outbox) => {
+    await requireProjectPermission(trx, principal, id, 'write');
+    await updateProject(trx, id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      updated_at: nowDbTimestamp(),
+    });
+    const row = await findProjectById(trx, id);
+    if (!row) throw new Error(`project ${id} vanished inside its own update`);
+    const project = presentProject(row);
+    outbox.push({
+      kind: 'event',
+      event: { type: 'project.updated', projectId: id, data: project },
+      audience: await findProjectAudience(trx, id),
+    });
+    return project;
+  });
+}
+
+export async function removeProject(ctx: AppContext, principal: Principal, id: number): Promise<void> {
+  await commitThenPublish(ctx, async (trx, outbox) => {
+    await requireProjectPermission(trx, principal, id, 'manage');
+    // The audience is read before the members are deleted with the project.
+    const audience = await findProjectAudience(trx, id);
+    await deleteProject(trx, id);
+    outbox.push({ kind: 'event', event: { type: 'project.deleted', projectId: id, data: { id } }, audience });
+  });
+}

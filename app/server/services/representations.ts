@@ -1,0 +1,72 @@
+import type { DatasetRow } from '../../../schema/datasets.table';
+import type { ProjectRow } from '../../../schema/projects.table';
+import type { TaskRow } from '../../../schema/tasks.table';
+import type { UserRow } from '../../../schema/users.table';
+import type { MemberWithEmail } from '../repositories/project-member-repository';
+import type { Dataset } from '../schemas/dataset.schema';
+import type { Project, ProjectMember } from '../schemas/project.schema';
+import type { Task } from '../schemas/task.schema';
+import type { Me, User } from '../schemas/user.schema';
+import { toIsoTimestamp } from '../time';
+
+/** Row -> API shape converters: snake_case columns become the camelCase JSON of the contract. */
+export function presentUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    createdAt: toIsoTimestamp(row.created_at),
+    disabled: row.disabled_at !== null,
+    disabledAt: toIsoTimestamp(row.disabled_at),
+  };
+}
+
+export function presentMe(row: Pick<UserRow, 'id' | 'email' | 'role'>): Me {
+  return { id: row.id, email: row.email, role: row.role };
+}
+
+export function presentProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    name: row.name,
+    description: row.description,
+    createdAt: toIsoTimestamp(row.created_at),
+    updatedAt: toIsoTimestamp(row.updated_at),
+  };
+}
+
+export function presentMember(projectId: number, row: MemberWithEmail): ProjectMember {
+  return { projectId, userId: row.user_id, email: row.email, role: row.role };
+}
+
+export function presentTask(row: TaskRow): Task {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    title: row.title,
+    kind: row.kind,
+    status: row.status,
+    notebook: row.notebook,
+    parameters: JSON.parse(row.parameters) as Record<string, unknown>,
+    schedule: row.schedule,
+    createdBy: row.created_by,
+    createdAt: toIsoTimestamp(row.created_at),
+    updatedAt: toIsoTimestamp(row.updated_at),
+    startedAt: toIsoTimestamp(row.started_at),
+    finishedAt: toIsoTimestamp(row.finished_at),
+  };
+}
+
+export function presentDataset(row: DatasetRow): Dataset {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    name: row.name,
+    uri: row.uri,
+    format: row.format,
+    sizeBytes: Number(row.size_bytes),
+    createdBy: row.created_by,
+    createdAt: toIsoTimestamp(row.created_at),
+  };
+}

@@ -1,0 +1,16 @@
+import type { DatasetsTable } from './datasets.table';
+import type { ProjectMembersTable } from './project-members.table';
+import type { ProjectsTable } from './projects.table';
+import type { RefreshTokensTable } from './refresh-tokens.table';
+import type { TasksTable } from './tasks.table';
+import type { UsersTable } from './users.table';
+
+/** The whole database as Kysely sees it: one entry per table. */
+export interface Database {
+  users: UsersTable;
+  projects: ProjectsTable;
+  project_members: ProjectMembersTable;
+  tasks: TasksTable;
+  datasets: DatasetsTable;
+  refresh_tokens: RefreshTokensTable;
+}

@@ -1,0 +1,20 @@
+import type { Migration } from 'kysely';
+import * as createUsers from './0001_create_users';
+import * as createProjects from './0002_create_projects';
+import * as createProjectMembers from './0003_create_project_members';
+import * as createTasks from './0004_create_tasks';
+import * as createDatasets from './0005_create_datasets';
+import * as createRefreshTokens from './0006_create_refresh_tokens';
+
+/**
+ * Every migration, keyed by its file name. Listed statically (rather than read from the
+ * folder) so the same list works from TypeScript sources and from compiled JavaScript.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_create_users': createUsers,
+  '0002_create_projects': createProjects,
+  '0003_create_project_members': createProjectMembers,
+  '0004_create_tasks': createTasks,
+  '0005_create_datasets': createDatasets,
+  '0006_create_refresh_tokens': createRefreshTokens,
+};

@@ -1,0 +1,247 @@
+/**
+ * `npm run bench:api`: seeds 10,000 projects (2 tasks and 1 dataset each) on MySQL, starts the
+ * API as its own process, then measures with autocannon (32 connections, 10 s each):
+ * GET /api/projects?limit=50, GET /api/projects/:id, POST /api/projects; and the WebSocket
+ * fan-out of one update to 500 sockets. Prints requests/s, p50/p99 latency, errors and the
+ * server's resident memory.
+ *
+ * BENCH_MYSQL_URL: server to use (default mysql://datavis_test:datavis_test@127.0.0.1:3306/,
+ * database datavis_test_bench is recreated); BENCH_REDIS_URL: Redis for fan-out and the read
+ * cache (default redis://127.0.0.1:6379; set to "none" to run without Redis).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import autocannon from 'autocannon';
+import { createConnection } from 'mysql2/promise';
+import WebSocket from 'ws';
+import { createDatabaseConnection } from '../schema/connection';
+
+const SERVER_URL = new URL(process.env.BENCH_MYSQL_URL ?? 'mysql://datavis_test:datavis_test@127.0.0.1:3306/');
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DATABASE = 'datavis_test_bench';
+const PORT = Number(process.env.BENCH_PORT ?? 3917);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PROJECTS = 10_000;
+const CONNECTIONS = 32;
+const DURATION_S = 10;
+const SOCKETS = 500;
+const FANOUT_ROUNDS = 5;
+const ADMIN = { email: 'bench-admin@example.com', password: 'bench-password-123' };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function databaseUrl(): string {
+  const url = new URL(SERVER_URL.toString());
+  url.pathname = `/${DATABASE}`;
+  return url.toString();
+}
+
+async function recreateDatabase(): Promise<void> {
+  const conn = await createConnection({
+    host: SERVER_URL.hostname,
+    port: Number(SERVER_URL.port || 3306),
+    user: decodeURIComponent(SERVER_URL.username),
+    password: decodeURIComponent(SERVER_URL.password),
+  });
+  await conn.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
+  await conn.query(`CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  await conn.end();
+}
+
+function startServer(): ChildProcess {
+  const dataDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'datavis-bench-'));
+  const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), 'app/server/server.ts'], {
+    cwd: path.resolve(__dirname, '..'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl(),
+      DATA_DIR: dataDir,
+      DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '16',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+      LOGIN_MAX_FAILURES: '1000',
+      ...(REDIS_URL !== 'none' ? { REDIS_URL, REDIS_KEY_PREFIX: `datavis-bench-${Date.now()}:` } : { REDIS_URL: '' }),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return child;
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function waitReady(): Promise<void> {
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      if ((await fetch(`${BASE}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error('server did not become ready within 30 s');
+}
+
+async function seed(): Promise<number[]> {
+  const { db, destroy } = createDatabaseConnection({ url: databaseUrl(), poolSize: 2 });
+  try {
+    const admin = await db.selectFrom('users').select('id').where('email', '=', ADMIN.email).executeTakeFirstOrThrow();
+    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+    const ids: number[] = [];
+    for (let start = 0; start < PROJECTS; start += 1000) {
+      const rows = Array.from({ length: 1000 }, (_, i) => ({
+        owner_id: admin.id,
+        name: `Project ${start + i} ${'αβγ🚀'.slice(0, (start + i) % 4)}`,
+        description: `Seeded project number ${start + i} for the API benchmark.`,
+        created_at: now,
+        updated_at: now,
+      }));
+      await db.transaction().execute(async (trx) => {
+        const result = await trx.insertInto('projects').values(rows).executeTakeFirstOrThrow();
+        const first = Number(result.insertId);
+        const batch = rows.map((_, i) => first + i);
+        ids.push(...batch);
+        await trx
+          .insertInto('tasks')
+          .values(batch.flatMap((projectId) => [0, 1].map((n) => ({
+            project_id: projectId, title: `Task ${n}`, kind: n === 0 ? ('notebook' as const) : ('spark' as const),
+            status: 'pending' as const, notebook: n === 0 ? 'reports/daily.ipynb' : null, parameters: '{"date":"2025-01-01"}',
+            schedule: '0 3 * * *', created_by: admin.id, created_at: now, updated_at: now, started_at: null, finished_at: null,
+          }))))
+          .execute();
+        await trx
+          .insertInto('datasets')
+          .values(batch.map((projectId) => ({
+            project_id: projectId, name: 'events', uri: `s3://datasets/${projectId}/events.parquet`, format: 'parquet' as const,
+            size_bytes: 1_048_576, created_by: admin.id, created_at: now,
+          })))
+          .execute();
+      });
+    }
+    return ids;
+  } finally {
+    await destroy();
+  }
+}
+
+interface Measured {
+  name: string;
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  rssMb: number;
+}
+
+async function cannon(name: string, options: autocannon.Options, pid: number): Promise<Measured> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options });
+  return {
+    name,
+    requestsPerSec: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    rssMb: rssMb(pid),
+  };
+}
+
+async function fanOut(token: string, projectId: number): Promise<{ p50: number; p99: number; max: number; delivered: number; expected: number }> {
+  const sockets: WebSocket[] = [];
+  const latencies: number[] = [];
+  let sentAt = 0;
+  for (let i = 0; i < SOCKETS; i += 1) {
+    const socket = new WebSocket(`${BASE.replace('http', 'ws')}/api/ws`, ['bearer', token]);
+    socket.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as { type: string; projectId: number };
+      if (message.type === 'project.updated' && message.projectId === projectId) latencies.push(performance.now() - sentAt);
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    sockets.push(socket);
+  }
+  for (let round = 0; round < FANOUT_ROUNDS; round += 1) {
+    const before = latencies.length;
+    sentAt = performance.now();
+    await fetch(`${BASE}/api/projects/${projectId}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ description: `fan-out round ${round}` }),
+    });
+    const deadline = Date.now() + 5000;
+    while (latencies.length < before + SOCKETS && Date.now() < deadline) await sleep(5);
+    await sleep(200);
+  }
+  for (const socket of sockets) socket.close();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+  return { p50: at(0.5), p99: at(0.99), max: at(1), delivered: latencies.length, expected: SOCKETS * FANOUT_ROUNDS };
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`recreating ${DATABASE} and starting the API on ${BASE}\n`);
+  await recreateDatabase();
+  const server = startServer();
+  const pid = server.pid ?? 0;
+  try {
+    await waitReady();
+    const seedStart = Date.now();
+    const ids = await seed();
+    process.stdout.write(`seeded ${ids.length} projects, ${ids.length * 2} tasks, ${ids.length} datasets in ${((Date.now() - seedStart) / 1000).toFixed(1)} s\n`);
+    const login = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+    const idleRss = rssMb(pid);
+
+    const results: Measured[] = [];
+    results.push(await cannon('GET /api/projects?limit=50', { url: `${BASE}/api/projects?limit=50`, headers }, pid));
+    results.push(
+      await cannon(
+        'GET /api/projects/:id',
+        {
+          url: BASE,
+          requests: [{ method: 'GET', headers, setupRequest: (req) => ({ ...req, path: `/api/projects/${ids[Math.floor(Math.random() * ids.length)]}` }) }],
+        },
+        pid,
+      ),
+    );
+    results.push(
+      await cannon('POST /api/projects', { url: `${BASE}/api/projects`, method: 'POST', headers, body: JSON.stringify({ name: 'bench', description: 'created by autocannon' }) }, pid),
+    );
+    const fan = await fanOut(accessToken, ids[0]);
+    const peakRss = Math.max(...results.map((r) => r.rssMb), rssMb(pid));
+
+    process.stdout.write('\n| scenario | req/s | p50 ms | p99 ms | errors | non-2xx | server RSS MB |\n|---|---|---|---|---|---|---|\n');
+    for (const r of results) process.stdout.write(`| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.rssMb} |\n`);
+    process.stdout.write(`\nWebSocket fan-out, ${SOCKETS} sockets x ${FANOUT_ROUNDS} updates: p50 ${fan.p50} ms, p99 ${fan.p99} ms, max ${fan.max} ms, delivered ${fan.delivered}/${fan.expected}\n`);
+    process.stdout.write(`server RSS: ${idleRss} MB after seeding, ${peakRss} MB peak\n`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    const conn = await createConnection({
+      host: SERVER_URL.hostname,
+      port: Number(SERVER_URL.port || 3306),
+      user: decodeURIComponent(SERVER_URL.username),
+      password: decodeURIComponent(SERVER_URL.password),
+    });
+    await conn.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
+    await conn.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
