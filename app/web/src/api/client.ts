@@ -1,0 +1,141 @@
+import createClient from 'openapi-fetch';
+import { ApiError, apiErrorFrom } from './errors';
+import type { paths } from './schema';
+import { AuthSession, type AuthSessionOptions } from './session';
+
+import type { DatasetFormat, MemberRole, NewDataset, NewProject, NewTask, NewUser, ProjectChanges, ProjectPage, DatasetChanges, TaskChanges, TaskKind, TaskStatus, UserChanges, UserRole, Task, Dataset, User } from './types';
+
+export type * from './types';
+
+export const TASK_STATUSES: readonly TaskStatus[] = ['pending', 'running', 'succeeded', 'failed', 'cancelled'];
+export const TASK_KINDS: readonly TaskKind[] = ['notebook', 'spark', 'manual'];
+export const DATASET_FORMATS: readonly DatasetFormat[] = ['csv', 'parquet', 'json', 'delta'];
+export const USER_ROLES: readonly UserRole[] = ['admin', 'analyst', 'viewer'];
+export const MEMBER_ROLES: readonly MemberRole[] = ['editor', 'viewer'];
+
+interface Result<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+async function unwrap<T>(promise: Promise<Result<T>>): Promise<T> {
+  const { data, error, response } = await promise;
+  if (!response.ok) throw await apiErrorFrom(response, error);
+  return data as T;
+}
+
+export interface PageQuery {
+  limit?: number;
+  cursor?: string;
+}
+
+/** Follows nextCursor through every page (100 a page, the API's largest). */
+async function allPages<T>(fetchPage: (q: PageQuery) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage({ limit: 100, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+const DEFAULT_PAGE_SIZE = 20;
+const pageQuery = (q: PageQuery): { limit: number; cursor?: string } =>
+  q.cursor ? { limit: q.limit ?? DEFAULT_PAGE_SIZE, cursor: q.cursor } : { limit: q.limit ?? DEFAULT_PAGE_SIZE };
+
+/** The typed client of /api, checked against the server's OpenAPI document (schema.d.ts). */
+export class Api {
+  readonly session: AuthSession;
+  readonly raw: ReturnType<typeof createClient<paths>>;
+
+  constructor(options: AuthSessionOptions = {}) {
+    this.session = new AuthSession(options);
+    this.raw = createClient<paths>({ baseUrl: options.baseUrl ?? '', fetch: this.session.fetch });
+  }
+
+  async me() {
+    return unwrap(this.raw.GET('/api/me'));
+  }
+
+  // Projects
+  async listProjects(query: { limit?: number; cursor?: string; q?: string } = {}): Promise<ProjectPage> {
+    const params: { limit: number; cursor?: string; q?: string } = { limit: query.limit ?? DEFAULT_PAGE_SIZE };
+    if (query.cursor) params.cursor = query.cursor;
+    if (query.q) params.q = query.q;
+    return unwrap(this.raw.GET('/api/projects', { params: { query: params } }));
+  }
+  async getProject(id: number) {
+    return unwrap(this.raw.GET('/api/projects/{id}', { params: { path: { id } } }));
+  }
+  async createProject(body: NewProject) {
+    return unwrap(this.raw.POST('/api/projects', { body }));
+  }
+  async updateProject(id: number, body: ProjectChanges) {
+    return unwrap(this.raw.PATCH('/api/projects/{id}', { params: { path: { id } }, body }));
+  }
+  async deleteProject(id: number): Promise<void> {
+    await unwrap(this.raw.DELETE('/api/projects/{id}', { params: { path: { id } } }));
+  }
+  async setMember(projectId: number, userId: number, role: MemberRole) {
+    return unwrap(this.raw.PUT('/api/projects/{id}/members/{userId}', { params: { path: { id: projectId, userId } }, body: { role } }));
+  }
+  async removeMember(projectId: number, userId: number): Promise<void> {
+    await unwrap(this.raw.DELETE('/api/projects/{id}/members/{userId}', { params: { path: { id: projectId, userId } } }));
+  }
+
+  // Tasks
+  async listTasksPage(projectId: number, q: PageQuery = {}) {
+    return unwrap(this.raw.GET('/api/projects/{id}/tasks', { params: { path: { id: projectId }, query: pageQuery(q) } }));
+  }
+  async listTasks(projectId: number): Promise<Task[]> {
+    return allPages((q) => this.listTasksPage(projectId, q));
+  }
+  async createTask(projectId: number, body: NewTask) {
+    return unwrap(this.raw.POST('/api/projects/{id}/tasks', { params: { path: { id: projectId } }, body }));
+  }
+  async updateTask(id: number, body: TaskChanges) {
+    return unwrap(this.raw.PATCH('/api/tasks/{id}', { params: { path: { id } }, body }));
+  }
+  async deleteTask(id: number): Promise<void> {
+    await unwrap(this.raw.DELETE('/api/tasks/{id}', { params: { path: { id } } }));
+  }
+
+  // Datasets
+  async listDatasetsPage(projectId: number, q: PageQuery = {}) {
+    return unwrap(this.raw.GET('/api/projects/{id}/datasets', { params: { path: { id: projectId }, query: pageQuery(q) } }));
+  }
+  async listDatasets(projectId: number): Promise<Dataset[]> {
+    return allPages((q) => this.listDatasetsPage(projectId, q));
+  }
+  async createDataset(projectId: number, body: NewDataset) {
+    return unwrap(this.raw.POST('/api/projects/{id}/datasets', { params: { path: { id: projectId } }, body }));
+  }
+  async updateDataset(id: number, body: DatasetChanges) {
+    return unwrap(this.raw.PATCH('/api/datasets/{id}', { params: { path: { id } }, body }));
+  }
+  async deleteDataset(id: number): Promise<void> {
+    await unwrap(this.raw.DELETE('/api/datasets/{id}', { params: { path: { id } } }));
+  }
+
+  // Users (admin)
+  async listUsersPage(q: PageQuery = {}) {
+    return unwrap(this.raw.GET('/api/users', { params: { query: pageQuery(q) } }));
+  }
+  async listUsers(): Promise<User[]> {
+    return allPages((q) => this.listUsersPage(q));
+  }
+  async createUser(body: NewUser) {
+    return unwrap(this.raw.POST('/api/users', { body }));
+  }
+  async updateUser(id: number, body: UserChanges) {
+    return unwrap(this.raw.PATCH('/api/users/{id}', { params: { path: { id } }, body }));
+  }
+  async deleteUser(id: number): Promise<void> {
+    await unwrap(this.raw.DELETE('/api/users/{id}', { params: { path: { id } } }));
+  }
+}
+
+export { ApiError };

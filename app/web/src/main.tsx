@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Api } from './api/client';
+import { App } from './App';
+import { Providers } from './context';
+import './styles.css';
+
+const api = new Api();
+void api.session.restore();
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <Providers api={api}>
+      <App />
+    </Providers>
+  </StrictMode>,
+);

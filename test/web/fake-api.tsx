@@ -1,0 +1,188 @@
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import { Api, type Dataset, type Project, type Task, type User } from '../../app/web/src/api/client';
+import type { Me } from '../../app/web/src/api/session';
+import { AppRoutes } from '../../app/web/src/App';
+import { Providers } from '../../app/web/src/context';
+import { LiveConnection } from '../../app/web/src/live/connection';
+
+export const ORIGIN = 'http://ui.test';
+
+export interface Call {
+  method: string;
+  path: string;
+  search: string;
+  headers: Headers;
+  body: unknown;
+  credentials?: RequestCredentials;
+}
+
+type Handler = (call: Call, params: Record<string, string>) => Response | Promise<Response>;
+
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
+  new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+export const apiError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+  json(status, { error: { code, message } }, headers);
+
+/** A routing table standing in for the server, recording every call. */
+export class FakeServer {
+  readonly calls: Call[] = [];
+  private readonly routes: { method: string; pattern: RegExp; keys: string[]; handler: Handler }[] = [];
+
+  on(method: string, path: string, handler: Handler): this {
+    const keys: string[] = [];
+    const pattern = new RegExp(`^${path.replace(/:(\w+)/g, (_, k: string) => (keys.push(k), '([^/]+)'))}$`);
+    this.routes.unshift({ method, pattern, keys, handler });
+    return this;
+  }
+
+  readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const req = input instanceof Request ? input : new Request(new URL(String(input), ORIGIN), init);
+    const url = new URL(req.url, ORIGIN);
+    const text = await req.text();
+    const call: Call = {
+      method: req.method,
+      path: url.pathname,
+      search: url.search,
+      headers: req.headers,
+      body: text ? JSON.parse(text) : undefined,
+      credentials: init?.credentials ?? (input instanceof Request ? input.credentials : undefined),
+    };
+    this.calls.push(call);
+    for (const r of this.routes) {
+      const m = r.method === call.method ? r.pattern.exec(call.path) : null;
+      if (m) return r.handler(call, Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])])));
+    }
+    return apiError(404, 'not_found', `route ${call.method} ${call.path} not found`);
+  };
+
+  callsTo(method: string, path: string): Call[] {
+    return this.calls.filter((c) => c.method === method && c.path === path);
+  }
+}
+
+export const users: Record<string, Me> = {
+  admin: { id: 1, email: 'admin@example.com', role: 'admin' },
+  owner: { id: 2, email: 'owner@example.com', role: 'analyst' },
+  editor: { id: 3, email: 'editor@example.com', role: 'analyst' },
+  viewer: { id: 4, email: 'viewer@example.com', role: 'viewer' },
+  outsider: { id: 5, email: 'outsider@example.com', role: 'analyst' },
+};
+
+export const project: Project = {
+  id: 7,
+  ownerId: 2,
+  name: 'Churn model',
+  description: 'Weekly churn scoring',
+  createdAt: '2024-05-01T10:00:00.000Z',
+  updatedAt: '2024-05-02T10:00:00.000Z',
+  members: [
+    { projectId: 7, userId: 3, role: 'editor', email: 'editor@example.com' },
+    { projectId: 7, userId: 4, role: 'viewer', email: 'viewer@example.com' },
+  ],
+};
+
+export const task = (over: Partial<Task> = {}): Task => ({
+  id: 11,
+  projectId: 7,
+  title: 'Score customers',
+  kind: 'notebook',
+  status: 'pending',
+  notebook: 'score.ipynb',
+  parameters: { week: 1 },
+  schedule: null,
+  createdBy: 2,
+  createdAt: '2024-05-01T10:00:00.000Z',
+  updatedAt: '2024-05-01T10:00:00.000Z',
+  startedAt: null,
+  finishedAt: null,
+  ...over,
+});
+
+export const dataset = (over: Partial<Dataset> = {}): Dataset => ({
+  id: 21,
+  projectId: 7,
+  name: 'customers',
+  uri: 's3://data/customers/',
+  format: 'parquet',
+  sizeBytes: 2048,
+  createdBy: 2,
+  createdAt: '2024-05-01T10:00:00.000Z',
+  ...over,
+});
+
+export const adminUsers: User[] = Object.values(users).map((u) => ({ ...u, createdAt: '2024-01-01T00:00:00.000Z', disabled: false, disabledAt: null }));
+
+/** A server where `me` is signed in (the refresh cookie is valid) and project 7 exists. */
+export function serverFor(me: Me): FakeServer {
+  const server = new FakeServer();
+  const tokens = () => json(200, { accessToken: `token-${me.id}`, refreshToken: 'never-read-by-the-ui', expiresIn: 900, user: me });
+  server
+    .on('POST', '/api/auth/refresh', tokens)
+    .on('POST', '/api/auth/login', tokens)
+    .on('POST', '/api/auth/logout', () => json(204, null))
+    .on('GET', '/api/me', () => json(200, me))
+    .on('GET', '/api/projects', () => json(200, { items: [project], nextCursor: null }))
+    .on('GET', '/api/projects/:id', (_c, p) => (Number(p.id) === project.id ? json(200, project) : apiError(404, 'not_found', 'project not found')))
+    .on('GET', '/api/projects/:id/tasks', () => json(200, { items: [task()], nextCursor: null }))
+    .on('GET', '/api/projects/:id/datasets', () => json(200, { items: [dataset()], nextCursor: null }))
+    .on('GET', '/api/users', () => (me.role === 'admin' ? json(200, { items: adminUsers, nextCursor: null }) : apiError(403, 'forbidden', 'admins only')));
+  return server;
+}
+
+/** A WebSocket stand-in the test drives. */
+export class FakeSocket {
+  static instances: FakeSocket[] = [];
+  readyState = 0;
+  onopen: ((ev: Event) => void) | null = null;
+  onmessage: ((ev: MessageEvent) => void) | null = null;
+  onclose: ((ev: CloseEvent) => void) | null = null;
+  onerror: ((ev: Event) => void) | null = null;
+  constructor(
+    readonly url: string,
+    readonly protocols: string[],
+  ) {
+    FakeSocket.instances.push(this);
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.(new Event('open'));
+  }
+  emit(message: unknown) {
+    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(message) }));
+  }
+  drop() {
+    this.readyState = 3;
+    this.onclose?.(new CloseEvent('close', { code: 1006 }));
+  }
+  close() {
+    this.readyState = 3;
+  }
+  static get last(): FakeSocket {
+    return FakeSocket.instances[FakeSocket.instances.length - 1];
+  }
+}
+
+export function renderApp(server: FakeServer, path: string, extra?: ReactNode) {
+  const api = new Api({ baseUrl: ORIGIN, fetch: server.fetch as typeof fetch });
+  const live = new LiveConnection({
+    url: 'ws://ui.test/api/ws',
+    getToken: () => api.session.freshAccessToken(),
+    WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
+    initialDelayMs: 20,
+    maxDelayMs: 100,
+    random: () => 1,
+  });
+  void api.session.restore();
+  const utils = render(
+    <Providers api={api} live={live}>
+      <MemoryRouter initialEntries={[path]}>
+        <AppRoutes />
+        {extra}
+      </MemoryRouter>
+    </Providers>,
+  );
+  return { ...utils, api, live };
+}
