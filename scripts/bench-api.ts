@@ -1,15 +1,21 @@
 /**
  * `npm run bench:api`: seeds 10,000 projects (2 tasks and 1 dataset each) on MySQL, starts the
  * API as its own process, then measures with autocannon (32 connections, 10 s each):
- * GET /api/projects?limit=50, GET /api/projects/:id, POST /api/projects; and the WebSocket
- * fan-out of one update to 500 sockets. Prints requests/s, p50/p99 latency, errors and the
- * server's resident memory.
+ * GET /api/projects?limit=50, GET /api/projects/:id, GET /api/dashboard/summary (as the admin
+ * and as an analyst member of 100 projects), POST /api/projects; the time of an uncached
+ * summary; and the WebSocket fan-out of one update to 500 sockets. Prints requests/s,
+ * p50/p99 latency, errors and the server's resident memory.
+ *
+ * The server runs as production runs it: compiled by `npm run build:server` (done here first)
+ * and started with `node build/app/server/server.js`.
  *
  * BENCH_MYSQL_URL: server to use (default mysql://datavis_test:datavis_test@127.0.0.1:3306/,
  * database datavis_test_bench is recreated); BENCH_REDIS_URL: Redis for fan-out and the read
- * cache (default redis://127.0.0.1:6379; set to "none" to run without Redis).
+ * cache (default redis://127.0.0.1:6379; set to "none" to run without Redis);
+ * BENCH_SERVER=ts-node runs the TypeScript sources under ts-node instead (development mode);
+ * BENCH_NODE_ARGS adds flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
@@ -28,6 +34,10 @@ const DURATION_S = 10;
 const SOCKETS = 500;
 const FANOUT_ROUNDS = 5;
 const ADMIN = { email: 'bench-admin@example.com', password: 'bench-password-123' };
+/** Projects the benchmark's analyst is a member of (the admin owns all of them). */
+const MEMBER_PROJECTS = 100;
+/** BENCH_ONLY=list,detail,summary,create,fanout runs only those scenarios (e.g. to profile one). */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,10 +59,21 @@ async function recreateDatabase(): Promise<void> {
   await conn.end();
 }
 
+const REPO = path.resolve(__dirname, '..');
+const RUN_TS = process.env.BENCH_SERVER === 'ts-node';
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+
+function buildServer(): void {
+  if (RUN_TS) return;
+  process.stdout.write('compiling the server (npm run build:server)\n');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'app/server/tsconfig.build.json'], { cwd: REPO, stdio: 'inherit' });
+}
+
 function startServer(): ChildProcess {
   const dataDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'datavis-bench-'));
-  const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), 'app/server/server.ts'], {
-    cwd: path.resolve(__dirname, '..'),
+  const entry = RUN_TS ? [require.resolve('ts-node/dist/bin.js'), 'app/server/server.ts'] : ['build/app/server/server.js'];
+  const child = spawn(process.execPath, [...NODE_ARGS, ...entry], {
+    cwd: REPO,
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -64,7 +85,7 @@ function startServer(): ChildProcess {
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       LOGIN_MAX_FAILURES: '1000',
       ...(REDIS_URL !== 'none' ? { REDIS_URL, REDIS_KEY_PREFIX: `datavis-bench-${Date.now()}:` } : { REDIS_URL: '' }),
     },
@@ -141,10 +162,21 @@ interface Measured {
   errors: number;
   non2xx: number;
   rssMb: number;
+  /** CPU time the server process spent per request (user + system): steadier than req/s on a shared machine. */
+  cpuUsPerRequest: number;
+}
+
+/** CPU seconds (user + system) the process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  // After "pid (comm) ", utime and stime are the 12th and 13th fields, in clock ticks (100/s).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function cannon(name: string, options: autocannon.Options, pid: number): Promise<Measured> {
+  const cpuBefore = cpuSeconds(pid);
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options });
+  const cpu = cpuSeconds(pid) - cpuBefore;
   return {
     name,
     requestsPerSec: Math.round(result.requests.average),
@@ -153,6 +185,7 @@ async function cannon(name: string, options: autocannon.Options, pid: number): P
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     rssMb: rssMb(pid),
+    cpuUsPerRequest: Math.round((cpu * 1e6) / Math.max(1, result.requests.total)),
   };
 }
 
@@ -190,8 +223,37 @@ async function fanOut(token: string, projectId: number): Promise<{ p50: number; 
   return { p50: at(0.5), p99: at(0.99), max: at(1), delivered: latencies.length, expected: SOCKETS * FANOUT_ROUNDS };
 }
 
+/** An analyst who is a member (viewer) of the given projects; returns their access token. */
+async function analystMemberOf(adminHeaders: Record<string, string>, projectIds: number[]): Promise<string> {
+  const analyst = { email: 'bench-analyst@example.com', password: 'bench-password-123' };
+  const created = await fetch(`${BASE}/api/users`, { method: 'POST', headers: adminHeaders, body: JSON.stringify({ ...analyst, role: 'analyst' }) });
+  const { id } = (await created.json()) as { id: number };
+  const { db, destroy } = createDatabaseConnection({ url: databaseUrl(), poolSize: 1 });
+  try {
+    await db.insertInto('project_members').values(projectIds.map((projectId) => ({ project_id: projectId, user_id: id, role: 'viewer' as const }))).execute();
+  } finally {
+    await destroy();
+  }
+  const login = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(analyst) });
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+/** Time of one summary that the cache cannot answer (a write just dropped it), median of 5. */
+async function uncachedSummaryMs(headers: Record<string, string>, url: string, projectId: number, writerHeaders = headers): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    await fetch(`${BASE}/api/projects/${projectId}`, { method: 'PATCH', headers: writerHeaders, body: JSON.stringify({ description: `uncached ${i}` }) });
+    const start = performance.now();
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    times.push(performance.now() - start);
+  }
+  return Math.round([...times].sort((a, b) => a - b)[2] * 10) / 10;
+}
+
 async function main(): Promise<void> {
-  process.stdout.write(`recreating ${DATABASE} and starting the API on ${BASE}\n`);
+  buildServer();
+  process.stdout.write(`recreating ${DATABASE} and starting the API (${RUN_TS ? 'ts-node' : 'compiled'}) on ${BASE}\n`);
   await recreateDatabase();
   const server = startServer();
   const pid = server.pid ?? 0;
@@ -205,27 +267,50 @@ async function main(): Promise<void> {
     const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
     const idleRss = rssMb(pid);
 
+    const analyst = await analystMemberOf(headers, ids.slice(0, MEMBER_PROJECTS));
+    const analystHeaders = { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' };
+    const summaryUrl = `${BASE}/api/dashboard/summary?days=30`;
+    const scenarios: Array<{ name: string; run: () => Promise<Measured> }> = [
+      { name: 'list', run: () => cannon('GET /api/projects?limit=50', { url: `${BASE}/api/projects?limit=50`, headers }, pid) },
+      {
+        name: 'detail',
+        run: () =>
+          cannon(
+            'GET /api/projects/:id',
+            {
+              url: BASE,
+              requests: [{ method: 'GET', headers, setupRequest: (req) => ({ ...req, path: `/api/projects/${ids[Math.floor(Math.random() * ids.length)]}` }) }],
+            },
+            pid,
+          ),
+      },
+      { name: 'summary', run: () => cannon('GET /api/dashboard/summary (admin)', { url: summaryUrl, headers }, pid) },
+      { name: 'summary', run: () => cannon(`GET /api/dashboard/summary (analyst, member of ${MEMBER_PROJECTS})`, { url: summaryUrl, headers: analystHeaders }, pid) },
+      {
+        name: 'create',
+        run: () => cannon('POST /api/projects', { url: `${BASE}/api/projects`, method: 'POST', headers, body: JSON.stringify({ name: 'bench', description: 'created by autocannon' }) }, pid),
+      },
+    ];
     const results: Measured[] = [];
-    results.push(await cannon('GET /api/projects?limit=50', { url: `${BASE}/api/projects?limit=50`, headers }, pid));
-    results.push(
-      await cannon(
-        'GET /api/projects/:id',
-        {
-          url: BASE,
-          requests: [{ method: 'GET', headers, setupRequest: (req) => ({ ...req, path: `/api/projects/${ids[Math.floor(Math.random() * ids.length)]}` }) }],
-        },
-        pid,
-      ),
-    );
-    results.push(
-      await cannon('POST /api/projects', { url: `${BASE}/api/projects`, method: 'POST', headers, body: JSON.stringify({ name: 'bench', description: 'created by autocannon' }) }, pid),
-    );
-    const fan = await fanOut(accessToken, ids[0]);
+    for (const scenario of scenarios) if (ONLY.length === 0 || ONLY.includes(scenario.name)) results.push(await scenario.run());
+    const cold = ONLY.length === 0 || ONLY.includes('summary')
+      ? { admin: await uncachedSummaryMs(headers, summaryUrl, ids[1]), analyst: await uncachedSummaryMs(analystHeaders, summaryUrl, ids[1], headers) }
+      : undefined;
+    const fan = ONLY.length === 0 || ONLY.includes('fanout') ? await fanOut(accessToken, ids[0]) : undefined;
     const peakRss = Math.max(...results.map((r) => r.rssMb), rssMb(pid));
 
-    process.stdout.write('\n| scenario | req/s | p50 ms | p99 ms | errors | non-2xx | server RSS MB |\n|---|---|---|---|---|---|---|\n');
-    for (const r of results) process.stdout.write(`| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.rssMb} |\n`);
-    process.stdout.write(`\nWebSocket fan-out, ${SOCKETS} sockets x ${FANOUT_ROUNDS} updates: p50 ${fan.p50} ms, p99 ${fan.p99} ms, max ${fan.max} ms, delivered ${fan.delivered}/${fan.expected}\n`);
+    process.stdout.write('\n| scenario | req/s | p50 ms | p99 ms | errors | non-2xx | server CPU µs/req | server RSS MB |\n|---|---|---|---|---|---|---|---|\n');
+    for (const r of results) {
+      process.stdout.write(`| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.cpuUsPerRequest} | ${r.rssMb} |\n`);
+    }
+    if (cold) {
+      process.stdout.write(
+        `\nGET /api/dashboard/summary?days=30 computed (cache miss, right after a write), median of 5: ${cold.admin} ms as the admin (${PROJECTS} projects), ${cold.analyst} ms as the analyst (member of ${MEMBER_PROJECTS})\n`,
+      );
+    }
+    if (fan) {
+      process.stdout.write(`\nWebSocket fan-out, ${SOCKETS} sockets x ${FANOUT_ROUNDS} updates: p50 ${fan.p50} ms, p99 ${fan.p99} ms, max ${fan.max} ms, delivered ${fan.delivered}/${fan.expected}\n`);
+    }
     process.stdout.write(`server RSS: ${idleRss} MB after seeding, ${peakRss} MB peak\n`);
   } finally {
     server.kill('SIGTERM');

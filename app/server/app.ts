@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -13,10 +12,12 @@ import { loggerOptions } from './logger';
 import authentication from './plugins/authentication';
 import errorHandler from './plugins/error-handler';
 import openapi from './plugins/openapi';
+import securityHeaders from './plugins/security-headers';
 import validation, { formatSchemaErrors } from './plugins/validation';
 import { localEventBus, redisEventBus, type EventBus } from './realtime/event-bus';
 import { SocketHub } from './realtime/socket-hub';
 import authRoutes from './routes/auth';
+import dashboardRoutes from './routes/dashboard';
 import datasetRoutes from './routes/datasets';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
@@ -31,6 +32,7 @@ import { createAccessTokens } from './services/access-tokens';
 import { ensureFirstAdmin, type FirstAdminResult } from './services/first-admin';
 import { memoryLoginThrottle, redisLoginThrottle } from './services/login-throttle';
 import { createPasswordHasher } from './services/password-hasher';
+import { createPrincipalCache } from './services/principal-cache';
 import { noReadCache, redisReadCache } from './services/read-cache';
 
 export interface BuildAppOptions {
@@ -91,6 +93,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     schemaErrorFormatter: formatSchemaErrors,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // One access-log line per request (below) instead of Fastify's two: each line is a JSON
+    // serialization and a write to stdout.
+    disableRequestLogging: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const connection: DatabaseConnection = createDatabaseConnection({ url: config.databaseUrl, poolSize: config.dbPoolSize });
@@ -110,7 +115,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   try {
     if (redis) await Promise.all([redis.commands.connect(), redis.subscriber.connect()]);
     bus = redis ? await redisEventBus(redis.commands, redis.subscriber, config.redisKeyPrefix, app.log) : localEventBus();
-    bus.subscribe((message) => hub.handle(message));
+    const principals = createPrincipalCache({ ttlMs: config.authCacheSeconds * 1000 });
+    bus.subscribe((message) => {
+      if (message.kind === 'user-access-changed') principals.forget(message.userId);
+      hub.handle(message);
+    });
+    // Messages published while the subscriber was reconnecting are lost: forget everyone.
+    redis?.subscriber.on('ready', () => principals.clear());
     const ctx: AppContext = {
       config,
       db: connection.db,
@@ -119,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       tokens: createAccessTokens(resolveJwtSecret(config), config.accessTokenTtlSeconds),
       throttle: redis ? redisLoginThrottle(redis.commands, config.redisKeyPrefix, config.loginWindowSeconds) : memoryLoginThrottle(config.loginWindowSeconds),
       cache: redis ? redisReadCache(redis.commands, config.redisKeyPrefix, app.log) : noReadCache,
+      principals,
       bus,
       log: app.log,
     };
@@ -136,12 +148,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
 
   // Every response names its request id, which every log line of that request carries.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    done();
   });
 
   // Plugins for external things and cross-cutting behaviour, before any route.
-  await app.register(helmet, { global: true });
+  await app.register(securityHeaders, {});
   await app.register(cookie);
   await app.register(validation);
   await app.register(errorHandler);
@@ -182,6 +199,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         await secured.register(projectMemberRoutes);
         await secured.register(taskRoutes);
         await secured.register(datasetRoutes);
+        await secured.register(dashboardRoutes);
         await secured.register(platformRoutes);
         await secured.register(realtimeRoutes, { hub });
       });

@@ -49,6 +49,12 @@ export interface AppConfig {
   readonly loginWindowSeconds: number;
   /** Close a WebSocket whose unsent data exceeds this. @default 1048576 (1 MiB) */
   readonly wsMaxBufferedBytes: number;
+  /**
+   * Longest a replica trusts its in-process copy of an authenticated user (role, disabled)
+   * without hearing of a change; see services/principal-cache.ts. 0 reads the user from the
+   * database on every request. @default 5
+   */
+  readonly authCacheSeconds: number;
   readonly passwordHashing: PasswordHashingConfig;
 }
 
@@ -105,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailures: intFromEnv(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowSeconds: intFromEnv(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     wsMaxBufferedBytes: intFromEnv(env, 'WS_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
+    authCacheSeconds: intFromEnv(env, 'AUTH_CACHE_SECONDS', 5, 0, 300),
     passwordHashing: DEFAULT_PASSWORD_HASHING,
   };
 }

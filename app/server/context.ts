@@ -8,6 +8,7 @@ import type { EventBus } from './realtime/event-bus';
 import type { AccessTokens } from './services/access-tokens';
 import type { LoginThrottle } from './services/login-throttle';
 import type { PasswordHasher } from './services/password-hasher';
+import type { PrincipalCache } from './services/principal-cache';
 import type { ReadCache } from './services/read-cache';
 
 /** Everything services need, built once per app instance. */
@@ -19,11 +20,13 @@ export interface AppContext {
   readonly tokens: AccessTokens;
   readonly throttle: LoginThrottle;
   readonly cache: ReadCache;
+  /** Recently authenticated users, in this process. */
+  readonly principals: PrincipalCache;
   readonly bus: EventBus;
   readonly log: FastifyBaseLogger;
 }
 
-/** The authenticated user making a request, as read from the database for that request. */
+/** The authenticated user making a request (see services/principal-cache.ts for how fresh). */
 export interface Principal {
   readonly id: number;
   readonly email: string;

@@ -2,6 +2,11 @@ import { createCast, createProjectFixture, type Cast, type ProjectFixture } from
 import { startTestApp, type TestApp } from './support/test-app';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './support/test-databases';
 
+interface ProjectPage {
+  items: Array<{ id: number }>;
+  nextCursor: string | null;
+}
+
 const TRICKY_TEXT = [
   "'; DROP TABLE projects; --",
   '" OR "1"="1',
@@ -139,12 +144,16 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     for (let i = 0; i < 7; i += 1) {
       created.push((await t.request({ method: 'POST', url: '/api/projects', token: owner.token, payload: { name: `p${i}` } })).json().id);
     }
+    // The page's type comes from the helper's signature, not from an initializer that reads
+    // `cursor`, which the loop assigns from the page (a circular inference).
+    const pageAfter = async (after: string | null): Promise<ProjectPage> =>
+      (await t.request({ method: 'GET', url: `/api/projects?limit=3${after ? `&cursor=${after}` : ''}`, token: owner.token })).json<ProjectPage>();
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Array<{ id: number }>; nextCursor: string | null } = (await t.request({ method: 'GET', url: `/api/projects?limit=3${cursor ? `&cursor=${cursor}` : ''}`, token: owner.token })).json();
+      const page = await pageAfter(cursor);
       expect(page.items.length).toBeLessThanOrEqual(3);
-      seen.push(...page.items.map((p: { id: number }) => p.id));
+      seen.push(...page.items.map((p) => p.id));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual([...created].reverse());

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { buildApp } from '../../app/server/app';
 import { DEFAULT_PASSWORD_HASHING, loadConfig, resolveJwtSecret } from '../../app/server/config';
+import { helmetHeaders } from '../../app/server/plugins/security-headers';
 import { createPasswordHasher } from '../../app/server/services/password-hasher';
 import { createCast, createProjectFixture, type Cast } from './support/fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TEST_JWT_SECRET, startTestApp, type TestApp } from './support/test-app';
@@ -35,6 +36,15 @@ describe.each(DIALECTS)('operations on %s', (dialect) => {
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['x-request-id']).toBe('abc-123');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('sends every header helmet sets, on answers and on errors alike', async () => {
+    const expected = helmetHeaders();
+    expect(Object.keys(expected)).toEqual(expect.arrayContaining(['strict-transport-security', 'cross-origin-opener-policy', 'referrer-policy']));
+    for (const request of [{ url: '/healthz' }, { url: '/api/me' }, { url: '/api/nope' }]) {
+      const response = await t.request({ method: 'GET', ...request });
+      expect(response.headers).toMatchObject(expected);
+    }
   });
 
   it('serves an OpenAPI 3.1 document with every route of the contract', async () => {
@@ -185,6 +195,22 @@ describe.each(DIALECTS)('Redis read cache on %s', (dialect) => {
     expect((await get(cast.viewer.token)).statusCode).toBe(200);
     await t.request({ method: 'DELETE', url: `/api/projects/${projectId}/members/${cast.viewer.id}`, token: cast.owner.token });
     expect((await get(cast.viewer.token)).statusCode).toBe(404);
+  });
+
+  it('answers a hit with the same bytes and headers as the miss that filled it', async () => {
+    const { projectId } = await createProjectFixture(t, cast, 'same bytes 🚀');
+    for (const url of ['/api/projects?limit=5', `/api/projects/${projectId}`, `/api/projects/${projectId}/tasks`, '/api/dashboard/summary?days=3']) {
+      const miss = await t.request({ method: 'GET', url, token: cast.editor.token });
+      const hit = await t.request({ method: 'GET', url, token: cast.editor.token });
+      expect(miss.statusCode).toBe(200);
+      expect(hit.rawPayload.equals(miss.rawPayload)).toBe(true);
+      expect(hit.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(miss.headers['content-type']).toBe('application/json; charset=utf-8');
+    }
+    // The cached text came from the response schema's serializer: no field outside the schema.
+    expect(Object.keys((await t.request({ method: 'GET', url: `/api/projects/${projectId}`, token: cast.editor.token })).json()).sort()).toEqual(
+      ['createdAt', 'description', 'id', 'members', 'name', 'ownerId', 'updatedAt'],
+    );
   });
 });
 

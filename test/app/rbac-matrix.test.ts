@@ -53,6 +53,7 @@ const CASES: readonly RouteCase[] = [
     expected: { admin: 201, owner: 201, editor: 201, viewer: 403, outsider: 201, anonymous: 401 },
   },
   { method: 'GET', route: '/api/projects/:id', request: (f) => ({ url: `/api/projects/${f.projectId}` }), expected: read },
+  { method: 'GET', route: '/api/dashboard/summary', request: () => ({ url: '/api/dashboard/summary?days=7' }), expected: everyone(200) },
   { method: 'PATCH', route: '/api/projects/:id', request: (f) => ({ url: `/api/projects/${f.projectId}`, body: { name: 'renamed' } }), expected: change },
   { method: 'DELETE', route: '/api/projects/:id', request: (f) => ({ url: `/api/projects/${f.projectId}` }), expected: manage(204) },
   {

@@ -213,8 +213,9 @@ describe('web UI end to end', () => {
     const committedAt = Date.now();
     await bob.getByTestId('tasks-table').getByText('Retrain model').waitFor({ timeout: 1000 });
     await bobDash.getByTestId('activity-feed').getByText(/Task “Retrain model” created in Churn analysis/).waitFor({ timeout: 1000 });
+    // The totals come from the summary the dashboard refetches (debounced) after the event.
+    await bobDash.waitForFunction(() => document.querySelector('[data-testid="total-tasks"]')?.textContent === '2', undefined, { timeout: 1000 });
     expect(Date.now() - committedAt).toBeLessThan(1000);
-    expect(await bobDash.getByTestId('total-tasks').textContent()).toBe('2');
     await bobDash.locator('.chart svg').first().waitFor();
     await shot(bob, '06-project-detail-editor-live');
     await shot(bobDash, '07-dashboard-live');

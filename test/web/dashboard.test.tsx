@@ -1,111 +1,132 @@
 import { act, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import type { Api } from '../../app/web/src/api/client';
-import {
-  applyDashboardEvent,
-  countByKind,
-  datasetsByFormat,
-  describeEvent,
-  loadDashboard,
-  mapLimit,
-  statusByDay,
-  type DashboardData,
-} from '../../app/web/src/dashboard/data';
-import { FakeSocket, dataset, json, project, renderApp, serverFor, task, users } from './fake-api';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dashboardView, debounce, describeEvent, projectNameOf } from '../../app/web/src/dashboard/data';
+import { FakeSocket, apiError, json, renderApp, serverFor, summary, task, users, utcDays } from './fake-api';
 
-const data = (): DashboardData => ({
-  projects: new Map([[7, project]]),
-  tasks: new Map([
-    [1, task({ id: 1, status: 'running', kind: 'spark' })],
-    [2, task({ id: 2, status: 'failed' })],
-  ]),
-  datasets: new Map([[21, dataset()]]),
+afterEach(() => {
+  vi.useRealTimers();
+  FakeSocket.instances = [];
 });
 
-describe('dashboard aggregation', () => {
-  it('buckets tasks by day of their last status change, in local days', () => {
-    const now = new Date(2024, 4, 10, 15, 0);
-    const local = (d: number, h: number) => new Date(2024, 4, d, h, 30).toISOString();
-    const tasks = [
-      task({ id: 1, status: 'succeeded', finishedAt: local(10, 9), updatedAt: local(10, 9) }),
-      task({ id: 2, status: 'running', startedAt: local(9, 23), updatedAt: local(9, 23) }),
-      task({ id: 3, status: 'pending', updatedAt: local(8, 0), createdAt: local(8, 0) }),
-      task({ id: 4, status: 'failed', finishedAt: local(1, 12) }),
-    ];
-    const r = statusByDay(tasks, 3, now);
-    expect(r.days).toEqual(['2024-05-08', '2024-05-09', '2024-05-10']);
-    expect(r.series.succeeded).toEqual([0, 0, 1]);
-    expect(r.series.running).toEqual([0, 1, 0]);
-    expect(r.series.pending).toEqual([1, 0, 0]);
-    expect(r.series.failed).toEqual([0, 0, 0]);
+describe('dashboard data', () => {
+  it('turns a summary into tiles and chart series', () => {
+    const days = utcDays(3);
+    const view = dashboardView(
+      summary(
+        {
+          projects: 4,
+          tasks: { total: 5, byStatus: { pending: 1, running: 2, succeeded: 0, failed: 2, cancelled: 0 }, byKind: { notebook: 0, spark: 3, manual: 2 } },
+          tasksCreatedPerDay: days.map((day, i) => ({ day, total: i, byStatus: { pending: 0, running: i, succeeded: 0, failed: 0, cancelled: 0 } })),
+        },
+        3,
+      ),
+    );
+    expect(view).toMatchObject({ projects: 4, tasks: 5, datasets: 1, totalBytes: 2048, byKind: { spark: 3, manual: 2, notebook: 0 } });
+    expect(view.byStatus).toEqual({ pending: 1, running: 2, succeeded: 0, failed: 2, cancelled: 0 });
+    expect(view.byFormat).toEqual({ csv: { count: 0, bytes: 0 }, parquet: { count: 1, bytes: 2048 }, json: { count: 0, bytes: 0 }, delta: { count: 0, bytes: 0 } });
+    expect(view.createdByDay.days).toEqual(days);
+    expect(view.createdByDay.series.running).toEqual([0, 1, 2]);
+    expect(view.createdByDay.series.failed).toEqual([0, 0, 0]);
   });
 
-  it('counts tasks by kind and datasets by format with total bytes', () => {
-    expect(countByKind(data().tasks.values())).toEqual({ notebook: 1, spark: 1, manual: 0 });
-    const f = datasetsByFormat([dataset({ id: 1, format: 'csv', sizeBytes: 10 }), dataset({ id: 2, format: 'csv', sizeBytes: 0 }), dataset({ id: 3, sizeBytes: 5 })]);
-    expect(f).toEqual({ csv: { count: 2, bytes: 10 }, parquet: { count: 1, bytes: 5 }, json: { count: 0, bytes: 0 }, delta: { count: 0, bytes: 0 } });
+  it('debounces: one run after a burst settles, and at least one per max wait during a stream', () => {
+    vi.useFakeTimers();
+    const run = vi.fn();
+    const d = debounce(run, 100, 300);
+    d.schedule();
+    vi.advanceTimersByTime(50);
+    d.schedule();
+    vi.advanceTimersByTime(99);
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(run).toHaveBeenCalledTimes(1);
+    // A steady stream (every 50 ms) still runs every 300 ms.
+    for (let i = 0; i < 12; i += 1) {
+      d.schedule();
+      vi.advanceTimersByTime(50);
+    }
+    expect(run).toHaveBeenCalledTimes(3);
+    d.schedule();
+    d.cancel();
+    vi.advanceTimersByTime(1000);
+    expect(run).toHaveBeenCalledTimes(3);
   });
 
-  it('applies live events, and asks for a refetch when an event carries no entity', () => {
-    const base = data();
-    const updated = applyDashboardEvent(base, { type: 'task.updated', projectId: 7, data: task({ id: 2, status: 'succeeded' }), receivedAt: 0 });
-    expect(updated.data.tasks.get(2)?.status).toBe('succeeded');
-    expect(base.tasks.get(2)?.status).toBe('failed');
-    const bare = applyDashboardEvent(base, { type: 'dataset.created', projectId: 7, receivedAt: 0 });
-    expect(bare.needsFetch).toBe(7);
-    const gone = applyDashboardEvent(base, { type: 'project.deleted', projectId: 7, receivedAt: 0 });
-    expect([gone.data.projects.size, gone.data.tasks.size, gone.data.datasets.size]).toEqual([0, 0, 0]);
-    expect(describeEvent({ type: 'task.updated', projectId: 7, data: { title: 'Score', status: 'failed' }, receivedAt: 0 }, base)).toBe('Task “Score” updated (failed) in Churn model');
-  });
-
-  it('runs at most `limit` loads at once', async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const out = await mapLimit([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
-      inFlight += 1;
-      peak = Math.max(peak, inFlight);
-      await new Promise((r) => setTimeout(r, 2));
-      inFlight -= 1;
-      return n * 2;
-    });
-    expect(out).toEqual([2, 4, 6, 8, 10, 12, 14]);
-    expect(peak).toBe(3);
-  });
-
-  it('loads every page of projects, then each project’s children', async () => {
-    const pages: Record<string, { items: (typeof project)[]; nextCursor: string | null }> = {
-      '': { items: [project], nextCursor: 'b' },
-      b: { items: [{ ...project, id: 8 }], nextCursor: null },
-    };
-    const api = {
-      listProjects: async ({ cursor }: { cursor?: string }) => pages[cursor ?? ''],
-      listTasks: async (id: number) => [task({ id: id * 10, projectId: id })],
-      listDatasets: async (id: number) => (id === 8 ? Promise.reject(Object.assign(new Error('gone'), { status: 404 })) : [dataset({ projectId: id })]),
-    } as unknown as Api;
-    const snapshots: [number, number, number][] = [];
-    const d = await loadDashboard(api, { snapshotEveryMs: 0, onSnapshot: (s, p) => snapshots.push([s.projects.size, s.tasks.size, p.loaded]) });
-    // The first snapshot comes as soon as the projects are listed, before any child.
-    expect(snapshots[0]).toEqual([2, 0, 0]);
-    expect([...d.projects.keys()]).toEqual([7, 8]);
-    expect([...d.tasks.keys()]).toEqual([70, 80]);
-    expect(d.datasets.size).toBe(1);
+  it('describes events, naming the project when it is known', () => {
+    const event = { type: 'task.updated' as const, projectId: 7, data: { title: 'Score', status: 'failed' }, receivedAt: 0 };
+    expect(describeEvent(event, 'Churn model')).toBe('Task “Score” updated (failed) in Churn model');
+    expect(describeEvent(event)).toBe('Task “Score” updated (failed) in project #7');
+    expect(describeEvent({ type: 'dataset.deleted', projectId: 7, data: { id: 3 }, receivedAt: 0 })).toBe('A dataset deleted in project #7');
+    expect(describeEvent({ type: 'project.created', projectId: 9, data: { id: 9, name: 'New' }, receivedAt: 0 })).toBe('Project “New” created');
+    expect(projectNameOf({ type: 'project.updated', projectId: 9, data: { id: 9, name: 'Renamed' }, receivedAt: 0 })).toBe('Renamed');
+    expect(projectNameOf({ type: 'dataset.created', projectId: 9, data: { id: 1, name: 'a dataset' }, receivedAt: 0 })).toBeUndefined();
   });
 });
 
 describe('dashboard page', () => {
-  it('renders totals and adds live events to the feed and the counts', async () => {
-    FakeSocket.instances = [];
+  it('renders from one summary request, with no request per project', async () => {
     const server = serverFor(users.owner);
-    server.on('GET', '/api/projects/:id/tasks', () => json(200, { items: [task({ id: 1, status: 'running' })], nextCursor: null }));
     renderApp(server, '/');
     expect((await screen.findByTestId('total-projects')).textContent).toBe('1');
-    expect(screen.getByTestId('running-tasks').textContent).toBe('1');
+    expect(screen.getByTestId('total-tasks').textContent).toBe('1');
+    expect(screen.getByTestId('running-tasks').textContent).toBe('0');
+    expect(screen.getByTestId('total-datasets').parentElement?.textContent).toContain('2 KB');
     expect(screen.getByText(/No activity since you opened this page/)).toBeTruthy();
+    expect(server.callsTo('GET', '/api/dashboard/summary').map((c) => c.search)).toEqual(['?days=14']);
+    expect(server.calls.filter((c) => c.path.startsWith('/api/projects'))).toEqual([]);
+  });
+
+  it('shows live events in the feed at once and refetches the summary once per burst', async () => {
+    const server = serverFor(users.owner);
+    let current = summary();
+    server.on('GET', '/api/dashboard/summary', () => json(200, current));
+    renderApp(server, '/');
+    await screen.findByTestId('total-projects');
     await waitFor(() => expect(FakeSocket.instances.length).toBeGreaterThan(0));
     act(() => FakeSocket.last.open());
-    act(() => FakeSocket.last.emit({ type: 'task.updated', projectId: 7, data: task({ id: 1, title: 'Score customers', status: 'failed' }) }));
+
+    current = summary({ tasks: { total: 2, byStatus: { pending: 0, running: 0, succeeded: 1, failed: 1, cancelled: 0 }, byKind: { notebook: 2, spark: 0, manual: 0 } } });
+    act(() => {
+      FakeSocket.last.emit({ type: 'task.updated', projectId: 7, data: task({ id: 11, status: 'failed' }) });
+      FakeSocket.last.emit({ type: 'task.created', projectId: 7, data: task({ id: 12, title: 'Retrain', status: 'succeeded' }) });
+      FakeSocket.last.emit({ type: 'dataset.deleted', projectId: 7, data: { id: 21 } });
+    });
+    const feed = screen.getByTestId('activity-feed');
+    expect(feed.querySelectorAll('li')).toHaveLength(3);
+    // Task events carry only the project id: the name is read once, then shown.
+    await waitFor(() => expect(feed.textContent).toContain('Task “Score customers” updated (failed) in Churn model'));
+    expect(feed.textContent).toContain('Task “Retrain” created in Churn model');
+    expect(server.callsTo('GET', '/api/projects/7')).toHaveLength(1);
+
     await waitFor(() => expect(screen.getByTestId('failed-tasks').textContent).toBe('1'));
-    expect(screen.getByTestId('running-tasks').textContent).toBe('0');
-    expect(screen.getByTestId('activity-feed').textContent).toContain('Task “Score customers” updated (failed) in Churn model');
+    expect(screen.getByTestId('total-tasks').textContent).toBe('2');
+    expect(server.callsTo('GET', '/api/dashboard/summary')).toHaveLength(2);
+  });
+
+  it('refetches the summary after the connection comes back', async () => {
+    const server = serverFor(users.viewer);
+    renderApp(server, '/');
+    await screen.findByTestId('total-projects');
+    await waitFor(() => expect(FakeSocket.instances.length).toBeGreaterThan(0));
+    act(() => FakeSocket.last.open());
+    server.on('GET', '/api/dashboard/summary', () => json(200, summary({ projects: 3 })));
+    act(() => FakeSocket.last.drop());
+    await waitFor(() => expect(FakeSocket.instances.length).toBe(2));
+    act(() => FakeSocket.last.open());
+    await waitFor(() => expect(screen.getByTestId('total-projects').textContent).toBe('3'));
+    expect(server.callsTo('GET', '/api/dashboard/summary')).toHaveLength(2);
+  });
+
+  it('says when the summary cannot be loaded, and tries again on request', async () => {
+    const server = serverFor(users.admin);
+    let fail = true;
+    server.on('GET', '/api/dashboard/summary', () => (fail ? apiError(503, 'database_unavailable', 'the database is unreachable; retry shortly') : json(200, summary({ projects: 2 }))));
+    renderApp(server, '/');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Something went wrong');
+    fail = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect((await screen.findByTestId('total-projects')).textContent).toBe('2');
   });
 });

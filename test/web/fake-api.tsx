@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { Api, type Dataset, type Project, type Task, type User } from '../../app/web/src/api/client';
+import { Api, type DashboardSummary, type Dataset, type Project, type Task, type User } from '../../app/web/src/api/client';
 import type { Me } from '../../app/web/src/api/session';
 import { AppRoutes } from '../../app/web/src/App';
 import { Providers } from '../../app/web/src/context';
@@ -113,6 +113,31 @@ export const dataset = (over: Partial<Dataset> = {}): Dataset => ({
   ...over,
 });
 
+const zeroStatuses = () => ({ pending: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 });
+
+/** UTC days ending today, oldest first, like the server's. */
+export function utcDays(count: number, now = new Date()): string[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Array.from({ length: count }, (_, i) => new Date(today - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+}
+
+/**
+ * GET /api/dashboard/summary as the server would count project 7 with `task()` and
+ * `dataset()`: one pending notebook task created today, one 2 KB parquet dataset.
+ */
+export const summary = (over: Partial<DashboardSummary> = {}, days = 14): DashboardSummary => ({
+  projects: 1,
+  tasks: { total: 1, byStatus: { ...zeroStatuses(), pending: 1 }, byKind: { notebook: 1, spark: 0, manual: 0 } },
+  datasets: {
+    total: 1,
+    sizeBytes: 2048,
+    byFormat: { csv: { count: 0, sizeBytes: 0 }, parquet: { count: 1, sizeBytes: 2048 }, json: { count: 0, sizeBytes: 0 }, delta: { count: 0, sizeBytes: 0 } },
+  },
+  tasksCreatedPerDay: utcDays(days).map((day, i) => ({ day, total: i === days - 1 ? 1 : 0, byStatus: { ...zeroStatuses(), pending: i === days - 1 ? 1 : 0 } })),
+  generatedAt: new Date().toISOString(),
+  ...over,
+});
+
 export const adminUsers: User[] = Object.values(users).map((u) => ({ ...u, createdAt: '2024-01-01T00:00:00.000Z', disabled: false, disabledAt: null }));
 
 /** A server where `me` is signed in (the refresh cookie is valid) and project 7 exists. */
@@ -128,6 +153,7 @@ export function serverFor(me: Me): FakeServer {
     .on('GET', '/api/projects/:id', (_c, p) => (Number(p.id) === project.id ? json(200, project) : apiError(404, 'not_found', 'project not found')))
     .on('GET', '/api/projects/:id/tasks', () => json(200, { items: [task()], nextCursor: null }))
     .on('GET', '/api/projects/:id/datasets', () => json(200, { items: [dataset()], nextCursor: null }))
+    .on('GET', '/api/dashboard/summary', () => json(200, summary()))
     .on('GET', '/api/users', () => (me.role === 'admin' ? json(200, { items: adminUsers, nextCursor: null }) : apiError(403, 'forbidden', 'admins only')));
   return server;
 }

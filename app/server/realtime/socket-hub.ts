@@ -23,7 +23,7 @@ export const CLOSE_CODES = { goingAway: 1001, policy: 1008, tooSlow: 1013 } as c
 
 /**
  * The sockets connected to this replica, indexed by user. Delivers each project event only
- * to the project's audience and to admins; serializes once per event.
+ * to the project's audience and to admins; serializes and encodes once per event.
  */
 export class SocketHub {
   private readonly byUser = new Map<number, Set<Client>>();
@@ -62,7 +62,9 @@ export class SocketHub {
       }
       return;
     }
-    const payload = JSON.stringify(message.event);
+    // Encoded once: sent as a text frame, a Buffer is written as it is to every socket, where
+    // a string would be UTF-8 encoded again for each of them.
+    const payload = Buffer.from(JSON.stringify(message.event), 'utf8');
     const targets = new Set<Client>(this.admins);
     for (const userId of message.audience) for (const client of this.byUser.get(userId) ?? []) targets.add(client);
     for (const client of targets) this.send(client, payload);
@@ -78,7 +80,7 @@ export class SocketHub {
     this.admins.clear();
   }
 
-  private send(client: Client, payload: string): void {
+  private send(client: Client, payload: Buffer): void {
     const { socket } = client;
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > this.props.maxBufferedBytes) {
@@ -87,7 +89,7 @@ export class SocketHub {
       socket.terminate();
       return;
     }
-    socket.send(payload);
+    socket.send(payload, { binary: false });
   }
 
   private remove(client: Client): void {

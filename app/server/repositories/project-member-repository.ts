@@ -16,16 +16,6 @@ export async function findMember(db: Executor, projectId: number, userId: number
     .executeTakeFirst();
 }
 
-export async function listMembersWithEmail(db: Executor, projectId: number): Promise<MemberWithEmail[]> {
-  return db
-    .selectFrom('project_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.user_id', 'u.email', 'm.role'])
-    .where('m.project_id', '=', projectId)
-    .orderBy('m.user_id')
-    .execute();
-}
-
 export async function insertMember(db: Executor, member: ProjectMemberRow): Promise<void> {
   await db.insertInto('project_members').values(member).execute();
 }

@@ -98,10 +98,17 @@ export async function logout(ctx: AppContext, refreshToken: string): Promise<voi
   await revokeRefreshTokenByHash(ctx.db, hashRefreshToken(refreshToken), nowDbTimestamp());
 }
 
-/** Verifies the access token and loads the user fresh, so a disabled user is out at once. */
+/**
+ * Verifies the access token and finds its user, active: from the principal cache, which
+ * forgets a user as soon as their role or status changes through the API (on every replica),
+ * or else from the database.
+ */
 export async function authenticate(ctx: AppContext, accessToken: string): Promise<Principal> {
   const userId = await ctx.tokens.verify(accessToken);
-  const user = await findUserById(ctx.db, userId);
-  if (!user || user.disabled_at !== null) throw unauthorized('the account of this token no longer exists or is disabled');
-  return { id: user.id, email: user.email, role: user.role };
+  const principal = await ctx.principals.get(userId, async () => {
+    const user = await findUserById(ctx.db, userId);
+    return user && user.disabled_at === null ? { id: user.id, email: user.email, role: user.role } : undefined;
+  });
+  if (!principal) throw unauthorized('the account of this token no longer exists or is disabled');
+  return principal;
 }

@@ -16,6 +16,7 @@ import { nowDbTimestamp } from '../time';
 import { decodeCursor, toPage, type PageResult } from './cursor';
 import { requireProjectPermission, resolveProjectAccess } from './project-access';
 import { presentDataset } from './representations';
+import type { CachedRead } from './read-cache';
 import { commitThenPublish } from './unit-of-work';
 
 /** The dataset, if the user may see its project; otherwise 404 for both. */
@@ -29,24 +30,22 @@ async function visibleDataset(db: Executor, principal: Principal, id: number) {
   }
 }
 
-export async function listDatasets(
-  ctx: AppContext,
-  principal: Principal,
-  projectId: number,
-  page: PageQuery,
-): Promise<PageResult<Dataset>> {
+/** A page of a project's datasets, if the user may see the project (cacheable; see ReadCache). */
+export function datasetsRead(ctx: AppContext, principal: Principal, projectId: number, page: PageQuery): CachedRead<PageResult<Dataset>> {
   const beforeId = decodeCursor(page.cursor);
-  return ctx.cache.wrap(`u${principal.id}:datasets:${projectId}:${page.limit}:${beforeId ?? ''}`, async () => {
-    await resolveProjectAccess(ctx.db, principal, projectId);
-    const rows = await listDatasetsOfProject(ctx.db, projectId, { beforeId, limit: page.limit + 1 });
-    return toPage(rows, page.limit, presentDataset);
-  });
+  return {
+    scope: `u${principal.id}:datasets:${projectId}:${page.limit}:${beforeId ?? ''}`,
+    load: async () => {
+      await resolveProjectAccess(ctx.db, principal, projectId);
+      const rows = await listDatasetsOfProject(ctx.db, projectId, { beforeId, limit: page.limit + 1 });
+      return toPage(rows, page.limit, presentDataset);
+    },
+  };
 }
 
-export async function getDataset(ctx: AppContext, principal: Principal, id: number): Promise<Dataset> {
-  return ctx.cache.wrap(`u${principal.id}:dataset:${id}`, async () =>
-    presentDataset((await visibleDataset(ctx.db, principal, id)).dataset),
-  );
+/** One dataset, if the user may see its project (cacheable). */
+export function datasetRead(ctx: AppContext, principal: Principal, id: number): CachedRead<Dataset> {
+  return { scope: `u${principal.id}:dataset:${id}`, load: async () => presentDataset((await visibleDataset(ctx.db, principal, id)).dataset) };
 }
 
 export async function createDataset(

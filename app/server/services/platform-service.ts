@@ -1,6 +1,4 @@
-import { ENVIRONMENT_NAMES } from '../../../lib/config';
-import { ReleaseStore } from '../../../lib/promotion/release-store';
-import { environmentStatuses } from '../../../lib/promotion/status';
+import type { ReleaseStore } from '../../../lib/promotion/release-store';
 import type { AppContext, Principal } from '../context';
 import { forbidden } from '../errors';
 import type { PlatformEnvironments } from '../routes/platform/platform.schema';
@@ -25,15 +23,22 @@ export function hasAwsCredentials(env: NodeJS.ProcessEnv = process.env): boolean
 /**
  * Every environment's pinned release and last recorded change, plus its live status where
  * the server has AWS credentials (an AWS failure is reported per environment, not raised).
- * Admin only.
+ * Admin only. The release tooling and the AWS SDK clients it uses are loaded on the first
+ * call: most processes never serve this page, and they would hold ~25 MB more memory.
  */
 export async function listPlatformEnvironments(
   _ctx: AppContext,
   principal: Principal,
-  store: ReleaseStore = new ReleaseStore(),
+  store?: ReleaseStore,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<PlatformEnvironments> {
   if (principal.role !== 'admin') throw forbidden('only admins may see platform environments');
+  const [{ ENVIRONMENT_NAMES }, releaseStore, { environmentStatuses }] = await Promise.all([
+    import('../../../lib/config'),
+    import('../../../lib/promotion/release-store'),
+    import('../../../lib/promotion/status'),
+  ]);
+  store ??= new releaseStore.ReleaseStore();
   const live = hasAwsCredentials(env);
   const statuses = await environmentStatuses(ENVIRONMENT_NAMES, { store, offline: !live });
   return {

@@ -1,10 +1,10 @@
 import type { AppContext, Principal } from '../context';
-import { forbidden } from '../errors';
-import { listMembersWithEmail } from '../repositories/project-member-repository';
+import { forbidden, notFound } from '../errors';
 import {
   deleteProject,
   findProjectAudience,
   findProjectById,
+  findProjectWithMembers,
   insertProject,
   listProjects,
   updateProject,
@@ -13,34 +13,38 @@ import type { PageQuery } from '../schemas/common.schema';
 import type { CreateProjectBody, Project, ProjectDetail, UpdateProjectBody } from '../schemas/project.schema';
 import { nowDbTimestamp } from '../time';
 import { decodeCursor, toPage, type PageResult } from './cursor';
-import { requireProjectPermission, resolveProjectAccess } from './project-access';
+import { permissionFor, requireProjectPermission } from './project-access';
 import { presentMember, presentProject } from './representations';
+import type { CachedRead } from './read-cache';
 import { commitThenPublish } from './unit-of-work';
 
-export async function listVisibleProjects(
-  ctx: AppContext,
-  principal: Principal,
-  page: PageQuery & { q?: string },
-): Promise<PageResult<Project>> {
+/** A page of the projects the user may see (cacheable; see ReadCache). */
+export function visibleProjectsRead(ctx: AppContext, principal: Principal, page: PageQuery & { q?: string }): CachedRead<PageResult<Project>> {
   const beforeId = decodeCursor(page.cursor);
-  const scope = `u${principal.id}:projects:${page.limit}:${beforeId ?? ''}:${page.q ?? ''}`;
-  return ctx.cache.wrap(scope, async () => {
-    const rows = await listProjects(ctx.db, {
-      beforeId,
-      limit: page.limit + 1,
-      visibleTo: principal.role === 'admin' ? undefined : principal.id,
-      nameContains: page.q,
-    });
-    return toPage(rows, page.limit, presentProject);
-  });
+  return {
+    scope: `u${principal.id}:projects:${page.limit}:${beforeId ?? ''}:${page.q ?? ''}`,
+    load: async () => {
+      const rows = await listProjects(ctx.db, {
+        beforeId,
+        limit: page.limit + 1,
+        visibleTo: principal.role === 'admin' ? undefined : principal.id,
+        nameContains: page.q,
+      });
+      return toPage(rows, page.limit, presentProject);
+    },
+  };
 }
 
-export async function getProject(ctx: AppContext, principal: Principal, id: number): Promise<ProjectDetail> {
-  return ctx.cache.wrap(`u${principal.id}:project:${id}`, async () => {
-    const { project } = await resolveProjectAccess(ctx.db, principal, id);
-    const members = await listMembersWithEmail(ctx.db, id);
-    return { ...presentProject(project), members: members.map((m) => presentMember(id, m)) };
-  });
+/** One project with its members, if the user may see it (cacheable). */
+export function projectRead(ctx: AppContext, principal: Principal, id: number): CachedRead<ProjectDetail> {
+  return {
+    scope: `u${principal.id}:project:${id}`,
+    load: async () => {
+      const found = await findProjectWithMembers(ctx.db, id, principal.id);
+      if (!found || !permissionFor(principal, found.project, found.memberRole)) throw notFound(`project ${id}`);
+      return { ...presentProject(found.project), members: found.members.map((m) => presentMember(id, m)) };
+    },
+  };
 }
 
 export async function createProject(ctx: AppContext, principal: Principal, input: CreateProjectBody): Promise<Project> {

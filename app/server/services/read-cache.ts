@@ -1,19 +1,31 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
+
+/** One cacheable read: what it is called in the cache, and how to do it without the cache. */
+export interface CachedRead<T> {
+  /**
+   * Cache key. It always starts with the asking user's id (`u42:project:7`), so one user's
+   * view is never served to another.
+   */
+  readonly scope: string;
+  /** Reads from the database, access checks included. */
+  load(): Promise<T>;
+}
 
 /**
- * Read-through cache for list and detail reads. Keys always include the asking user's id
- * (callers pass a scope such as `u42:project:7`), so one user's view is never served to
- * another. Every write bumps a generation number that is part of each key, which makes all
+ * Read-through cache for list, detail and summary reads. It keeps each answer as the JSON text
+ * the client receives: a hit is sent as it came from Redis, without parsing and serializing it
+ * again. Every write bumps a generation number that is part of each key, which makes all
  * earlier entries unreachable at once; entries also expire after a minute.
  */
 export interface ReadCache {
-  wrap<T>(scope: string, load: () => Promise<T>): Promise<T>;
+  /** The read's JSON text: the cached bytes, or `serialize(await read.load())` (then cached). */
+  wrap<T>(read: CachedRead<T>, serialize: (value: T) => string | Buffer): Promise<string | Buffer>;
   invalidate(): Promise<void>;
 }
 
 export const noReadCache: ReadCache = {
-  wrap: (_scope, load) => load(),
+  wrap: async (read, serialize) => serialize(await read.load()),
   invalidate: async () => undefined,
 };
 
@@ -24,28 +36,72 @@ const READ_SCRIPT = `
 local generation = redis.call('GET', KEYS[1]) or '0'
 return { generation, redis.call('GET', ARGV[1] .. generation .. ':' .. ARGV[2]) }
 `;
+const READ_COMMAND = 'datavisReadCacheEntryBuffer';
+
+type Entry = [generation: Buffer, body: Buffer | null];
+
+interface Queued {
+  /** Adds this command to the pipeline. */
+  add(pipeline: ChainableCommander): void;
+  settle(error: Error | null, result: unknown): void;
+}
+
+/**
+ * Commands issued during one turn of the event loop (by the requests that arrived together)
+ * go to Redis as one pipeline: one socket write and one wake-up of Redis instead of one per
+ * request. The batch leaves at the end of the turn (setImmediate), so nothing waits for a
+ * timer; Redis runs the commands in the order they were issued.
+ */
+function turnBatcher(redis: Redis): (add: (pipeline: ChainableCommander) => void) => Promise<unknown> {
+  let queue: Queued[] = [];
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    const pipeline = redis.pipeline();
+    for (const item of batch) item.add(pipeline);
+    pipeline.exec().then(
+      (results) => batch.forEach((item, i) => item.settle(results?.[i]?.[0] ?? null, results?.[i]?.[1])),
+      (error: Error) => batch.forEach((item) => item.settle(error, undefined)),
+    );
+  };
+  return (add) =>
+    new Promise((resolve, reject) => {
+      const settle = (error: Error | null, result: unknown) => (error ? reject(error) : resolve(result));
+      if (queue.push({ add, settle }) === 1) setImmediate(flush);
+    });
+}
 
 export function redisReadCache(redis: Redis, prefix: string, log: FastifyBaseLogger): ReadCache {
   const generationKey = `${prefix}cache:generation`;
   const entryPrefix = `${prefix}cache:`;
+  // A defined command runs the script by its SHA1 (EVALSHA, reloading it after a Redis
+  // restart) instead of sending its text with every read; its `...Buffer` variant answers
+  // with the stored bytes, which go to the client as they are.
+  const name = READ_COMMAND.replace(/Buffer$/, '');
+  if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 1, lua: READ_SCRIPT });
+  const batched = turnBatcher(redis);
+  const readEntry = (scope: string) =>
+    batched((pipeline) => {
+      const read = (pipeline as unknown as Record<typeof READ_COMMAND, (...args: string[]) => unknown>)[READ_COMMAND];
+      read.call(pipeline, generationKey, entryPrefix, scope);
+    }) as Promise<Entry>;
+  const writeEntry = (key: string, body: string | Buffer) => batched((pipeline) => pipeline.set(key, body, 'EX', ENTRY_TTL_SECONDS));
   let bypassUntil = 0;
   return {
-    async wrap<T>(scope: string, load: () => Promise<T>): Promise<T> {
-      if (Date.now() < bypassUntil) return load();
+    async wrap(read, serialize) {
+      if (Date.now() < bypassUntil) return serialize(await read.load());
       let generation: string;
       try {
-        const [gen, hit] = (await redis.eval(READ_SCRIPT, 1, generationKey, entryPrefix, scope)) as [string, string | null];
-        if (hit !== null) return JSON.parse(hit) as T;
-        generation = gen;
+        const [gen, hit] = await readEntry(read.scope);
+        if (hit !== null) return hit;
+        generation = gen.toString();
       } catch (error) {
         log.warn({ err: error }, 'read cache unavailable; reading from the database');
-        return load();
+        return serialize(await read.load());
       }
-      const value = await load();
-      redis
-        .set(`${entryPrefix}${generation}:${scope}`, JSON.stringify(value), 'EX', ENTRY_TTL_SECONDS)
-        .catch((error: unknown) => log.warn({ err: error }, 'read cache write failed'));
-      return value;
+      const text = serialize(await read.load());
+      writeEntry(`${entryPrefix}${generation}:${read.scope}`, text).catch((error: unknown) => log.warn({ err: error }, 'read cache write failed'));
+      return text;
     },
     async invalidate(): Promise<void> {
       try {

@@ -10,6 +10,7 @@ import { nowDbTimestamp } from '../time';
 import { decodeCursor, toPage, type PageResult } from './cursor';
 import { requireProjectPermission, resolveProjectAccess } from './project-access';
 import { presentTask } from './representations';
+import type { CachedRead } from './read-cache';
 import { commitThenPublish } from './unit-of-work';
 
 /** Largest serialized `parameters` object. */
@@ -52,17 +53,22 @@ async function visibleTask(db: Executor, principal: Principal, id: number) {
   }
 }
 
-export async function listTasks(ctx: AppContext, principal: Principal, projectId: number, page: PageQuery): Promise<PageResult<Task>> {
+/** A page of a project's tasks, if the user may see the project (cacheable; see ReadCache). */
+export function tasksRead(ctx: AppContext, principal: Principal, projectId: number, page: PageQuery): CachedRead<PageResult<Task>> {
   const beforeId = decodeCursor(page.cursor);
-  return ctx.cache.wrap(`u${principal.id}:tasks:${projectId}:${page.limit}:${beforeId ?? ''}`, async () => {
-    await resolveProjectAccess(ctx.db, principal, projectId);
-    const rows = await listTasksOfProject(ctx.db, projectId, { beforeId, limit: page.limit + 1 });
-    return toPage(rows, page.limit, presentTask);
-  });
+  return {
+    scope: `u${principal.id}:tasks:${projectId}:${page.limit}:${beforeId ?? ''}`,
+    load: async () => {
+      await resolveProjectAccess(ctx.db, principal, projectId);
+      const rows = await listTasksOfProject(ctx.db, projectId, { beforeId, limit: page.limit + 1 });
+      return toPage(rows, page.limit, presentTask);
+    },
+  };
 }
 
-export async function getTask(ctx: AppContext, principal: Principal, id: number): Promise<Task> {
-  return ctx.cache.wrap(`u${principal.id}:task:${id}`, async () => presentTask((await visibleTask(ctx.db, principal, id)).task));
+/** One task, if the user may see its project (cacheable). */
+export function taskRead(ctx: AppContext, principal: Principal, id: number): CachedRead<Task> {
+  return { scope: `u${principal.id}:task:${id}`, load: async () => presentTask((await visibleTask(ctx.db, principal, id)).task) };
 }
 
 export async function createTask(ctx: AppContext, principal: Principal, projectId: number, input: CreateTaskBody): Promise<Task> {

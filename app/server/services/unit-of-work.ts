@@ -6,7 +6,8 @@ import type { BusMessage } from '../realtime/project-event';
 /**
  * Runs `work` in one transaction. Events it puts in the outbox are published, and the read
  * cache invalidated, only after the transaction has committed: a rolled-back write never
- * reaches a client.
+ * reaches a client. A user whose access changed is forgotten by this replica's principal
+ * cache before the caller answers; other replicas forget them when the message arrives.
  */
 export async function commitThenPublish<T>(
   ctx: AppContext,
@@ -14,7 +15,10 @@ export async function commitThenPublish<T>(
 ): Promise<T> {
   const outbox: BusMessage[] = [];
   const result = await ctx.db.transaction().execute((trx) => work(trx, outbox));
-  await ctx.cache.invalidate();
-  await ctx.bus.publish(outbox);
+  for (const message of outbox) if (message.kind === 'user-access-changed') ctx.principals.forget(message.userId);
+  // Both go out on the same Redis connection without waiting for each other: Redis applies the
+  // cache invalidation before it delivers the events, so a client that refetches on an event
+  // never reads what the write replaced.
+  await Promise.all([ctx.cache.invalidate(), ctx.bus.publish(outbox)]);
   return result;
 }

@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { principalOf } from '../../plugins/authentication';
 import { IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.schema';
 import { CreateDatasetBody, Dataset, UpdateDatasetBody } from '../../schemas/dataset.schema';
-import { changeDataset, createDataset, getDataset, listDatasets, removeDataset } from '../../services/dataset-service';
+import { changeDataset, createDataset, datasetRead, datasetsRead, removeDataset } from '../../services/dataset-service';
+import { sendRead } from '../cached-read';
 
 const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
@@ -19,7 +20,7 @@ const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(Dataset), ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => listDatasets(ctx, principalOf(request), request.params.id, request.query),
+    async (request, reply) => sendRead(reply, ctx.cache, datasetsRead(ctx, principalOf(request), request.params.id, request.query)),
   );
 
   app.post(
@@ -47,7 +48,7 @@ const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Dataset, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => getDataset(ctx, principalOf(request), request.params.id),
+    async (request, reply) => sendRead(reply, ctx.cache, datasetRead(ctx, principalOf(request), request.params.id)),
   );
 
   app.patch(

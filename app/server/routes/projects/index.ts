@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { principalOf } from '../../plugins/authentication';
 import { IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.schema';
 import { CreateProjectBody, Project, ProjectDetail, ProjectListQuery, UpdateProjectBody } from '../../schemas/project.schema';
-import { changeProject, createProject, getProject, listVisibleProjects, removeProject } from '../../services/project-service';
+import { changeProject, createProject, projectRead, removeProject, visibleProjectsRead } from '../../services/project-service';
+import { sendRead } from '../cached-read';
 
 const NOT_VISIBLE = 'A project the caller may not see answers 404, never 403.';
 
@@ -20,7 +21,7 @@ const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(Project), ...errorResponses(400, 401) },
       },
     },
-    async (request) => listVisibleProjects(ctx, principalOf(request), request.query),
+    async (request, reply) => sendRead(reply, ctx.cache, visibleProjectsRead(ctx, principalOf(request), request.query)),
   );
 
   app.post(
@@ -47,7 +48,7 @@ const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProjectDetail, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => getProject(ctx, principalOf(request), request.params.id),
+    async (request, reply) => sendRead(reply, ctx.cache, projectRead(ctx, principalOf(request), request.params.id)),
   );
 
   app.patch(

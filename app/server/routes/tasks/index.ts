@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { principalOf } from '../../plugins/authentication';
 import { IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.schema';
 import { CreateTaskBody, Task, UpdateTaskBody } from '../../schemas/task.schema';
-import { changeTask, createTask, getTask, listTasks, removeTask } from '../../services/task-service';
+import { changeTask, createTask, removeTask, taskRead, tasksRead } from '../../services/task-service';
+import { sendRead } from '../cached-read';
 
 const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
@@ -19,7 +20,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(Task), ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => listTasks(ctx, principalOf(request), request.params.id, request.query),
+    async (request, reply) => sendRead(reply, ctx.cache, tasksRead(ctx, principalOf(request), request.params.id, request.query)),
   );
 
   app.post(
@@ -43,7 +44,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: { tags: ['tasks'], summary: 'A task', params: IdParams, response: { 200: Task, ...errorResponses(400, 401, 404) } },
     },
-    async (request) => getTask(ctx, principalOf(request), request.params.id),
+    async (request, reply) => sendRead(reply, ctx.cache, taskRead(ctx, principalOf(request), request.params.id)),
   );
 
   app.patch(

@@ -3,7 +3,7 @@ import { ApiError, apiErrorFrom } from './errors';
 import type { paths } from './schema';
 import { AuthSession, type AuthSessionOptions } from './session';
 
-import type { DatasetFormat, MemberRole, NewDataset, NewProject, NewTask, NewUser, ProjectChanges, ProjectPage, DatasetChanges, TaskChanges, TaskKind, TaskStatus, UserChanges, UserRole, Task, Dataset, User } from './types';
+import type { DashboardSummary, DatasetFormat, MemberRole, NewDataset, NewProject, NewTask, NewUser, ProjectChanges, ProjectPage, DatasetChanges, TaskChanges, TaskKind, TaskStatus, UserChanges, UserRole, Task, Dataset, User } from './types';
 
 export type * from './types';
 
@@ -84,6 +84,12 @@ export class Api {
   }
   async removeMember(projectId: number, userId: number): Promise<void> {
     await unwrap(this.raw.DELETE('/api/projects/{id}/members/{userId}', { params: { path: { id: projectId, userId } } }));
+  }
+
+  // Dashboard
+  /** Counts for the dashboard in one request; `days` (1..365, server default 30) of tasks created per day. */
+  async dashboardSummary(days?: number, init?: { signal?: AbortSignal }): Promise<DashboardSummary> {
+    return unwrap(this.raw.GET('/api/dashboard/summary', { params: { query: days === undefined ? {} : { days } }, signal: init?.signal }));
   }
 
   // Tasks

@@ -318,6 +318,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts over the projects the caller may see, in one request
+         * @description Admins count every project; everyone else the projects they own or are a member of. Tasks by current status and by kind; datasets by format with their total size in bytes; tasks created per UTC day over the last `days` days (today included), by current status. Refetch it on task.*, dataset.* and project.* WebSocket events to keep a dashboard live.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many UTC days, today included, tasksCreatedPerDay covers (1..365) */
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            datasets: {
+                                /** DatasetsByFormat */
+                                byFormat: {
+                                    /** DatasetFormatTotals */
+                                    csv: {
+                                        count: number;
+                                        /** @description Sum of size_bytes (a JSON number: exact up to 2^53) */
+                                        sizeBytes: number;
+                                    };
+                                    /** DatasetFormatTotals */
+                                    delta: {
+                                        count: number;
+                                        /** @description Sum of size_bytes (a JSON number: exact up to 2^53) */
+                                        sizeBytes: number;
+                                    };
+                                    /** DatasetFormatTotals */
+                                    json: {
+                                        count: number;
+                                        /** @description Sum of size_bytes (a JSON number: exact up to 2^53) */
+                                        sizeBytes: number;
+                                    };
+                                    /** DatasetFormatTotals */
+                                    parquet: {
+                                        count: number;
+                                        /** @description Sum of size_bytes (a JSON number: exact up to 2^53) */
+                                        sizeBytes: number;
+                                    };
+                                };
+                                /** @description Sum of size_bytes (a JSON number: exact up to 2^53) */
+                                sizeBytes: number;
+                                total: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            generatedAt: string;
+                            /** @description Projects the caller may see */
+                            projects: number;
+                            tasks: {
+                                /** TaskKindCounts */
+                                byKind: {
+                                    manual: number;
+                                    notebook: number;
+                                    spark: number;
+                                };
+                                /**
+                                 * TaskStatusCounts
+                                 * @description Tasks per current status
+                                 */
+                                byStatus: {
+                                    cancelled: number;
+                                    failed: number;
+                                    pending: number;
+                                    running: number;
+                                    succeeded: number;
+                                };
+                                total: number;
+                            };
+                            /** @description One entry per UTC day, oldest first, ending today: tasks created that day, by their current status */
+                            tasksCreatedPerDay: {
+                                /**
+                                 * TaskStatusCounts
+                                 * @description Tasks per current status
+                                 */
+                                byStatus: {
+                                    cancelled: number;
+                                    failed: number;
+                                    pending: number;
+                                    running: number;
+                                    succeeded: number;
+                                };
+                                /**
+                                 * Format: date
+                                 * @description UTC day, YYYY-MM-DD
+                                 */
+                                day: string;
+                                total: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/datasets/{id}": {
         parameters: {
             query?: never;

@@ -30,6 +30,8 @@ export type Project = ProjectSummary & { members?: ProjectDetail['members'] };
 export type Task = Json<'/api/tasks/{id}', 'get', 200>;
 export type Dataset = Json<'/api/datasets/{id}', 'get', 200>;
 export type Member = ProjectDetail['members'][number];
+/** GET /api/dashboard/summary: counts over the projects the caller may see. */
+export type DashboardSummary = Json<'/api/dashboard/summary', 'get', 200>;
 export type NewProject = Body<'/api/projects', 'post'>;
 export type ProjectChanges = Body<'/api/projects/{id}', 'patch'>;
 export type NewTask = Body<'/api/projects/{id}/tasks', 'post'>;

@@ -1,27 +1,19 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, ProgressBar } from 'react-aria-components';
-import { DATASET_FORMATS, TASK_KINDS, TASK_STATUSES } from '../api/client';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-aria-components';
+import { DATASET_FORMATS, TASK_KINDS, TASK_STATUSES, type DashboardSummary } from '../api/client';
 import type { ChartOption } from '../charts/EChart';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useApi, useLiveEvents, useResync } from '../context';
-import {
-  applyDashboardEvent,
-  countByKind,
-  countByStatus,
-  datasetsByFormat,
-  describeEvent,
-  emptyDashboard,
-  loadDashboard,
-  statusByDay,
-  withProjectChildren,
-  type DashboardData,
-  type LoadProgress,
-} from '../dashboard/data';
+import { dashboardView, debounce, describeEvent, projectNameOf } from '../dashboard/data';
 import type { LiveEvent } from '../live/connection';
 import { formatBytes, formatTime } from '../lib/format';
 import { useDocumentTitle } from '../lib/title';
 
-const EChart = lazy(() => import('../charts/EChart'));
+// The charting library is the largest download: start fetching it as soon as this page's
+// code runs, alongside the summary request, rather than once the numbers are in.
+const loadEChart = () => import('../charts/EChart');
+const EChart = lazy(loadEChart);
+void loadEChart();
 
 const STATUS_COLORS: Record<string, string> = {
   pending: '#8a94a6',
@@ -32,12 +24,15 @@ const STATUS_COLORS: Record<string, string> = {
 };
 const DAYS = 14;
 const FEED_SIZE = 50;
+/** Live events refetch the summary once they settle for this long... */
+const REFETCH_DEBOUNCE_MS = 150;
+/** ...and at least this often during a steady stream of events. */
+const REFETCH_MAX_WAIT_MS = 1000;
 
 interface FeedItem {
   key: number;
   at: number;
-  text: string;
-  type: string;
+  event: LiveEvent;
 }
 
 function Chart({ title, option, description, animate }: { title: string; option: ChartOption; description: string; animate: boolean }) {
@@ -54,86 +49,73 @@ function Chart({ title, option, description, animate }: { title: string; option:
   );
 }
 
+/**
+ * Counts over every project the user may see, from one GET /api/dashboard/summary. Live
+ * events go to the feed at once and refetch the summary, debounced; a reconnect refetches it.
+ */
 export default function Dashboard() {
   useDocumentTitle('Dashboard');
   const api = useApi();
-  const [data, setData] = useState<DashboardData | undefined>(undefined);
+  const [summary, setSummary] = useState<DashboardSummary | undefined>(undefined);
+  const [loads, setLoads] = useState(0);
   const [error, setError] = useState<unknown>(undefined);
-  const [progress, setProgress] = useState<LoadProgress | undefined>(undefined);
   const [feed, setFeed] = useState<FeedItem[]>([]);
+  const [names, setNames] = useState<ReadonlyMap<number, string>>(new Map());
   const [nonce, setNonce] = useState(0);
-  const dataRef = useRef<DashboardData>(emptyDashboard());
   const seq = useRef(0);
+  const asked = useRef(new Set<number>());
 
-  const [complete, setComplete] = useState(false);
-
+  // One request per (re)load; a newer one aborts an older one still in flight.
   useEffect(() => {
     const ctrl = new AbortController();
-    setError(undefined);
-    setComplete(false);
-    loadDashboard(api, {
-      signal: ctrl.signal,
-      onSnapshot: (snapshot, p) => {
+    api
+      .dashboardSummary(DAYS, { signal: ctrl.signal })
+      .then((s) => {
         if (ctrl.signal.aborted) return;
-        dataRef.current = snapshot;
-        setData(snapshot);
-        setProgress(p);
-      },
-    })
-      .then((d) => {
-        if (ctrl.signal.aborted) return;
-        dataRef.current = d;
-        setData(d);
-        setComplete(true);
+        setSummary(s);
+        setError(undefined);
+        setLoads((n) => n + 1);
       })
       .catch((e: unknown) => {
+        // A failed background refresh keeps the numbers on screen; the next event or
+        // reconnect tries again.
         if (!ctrl.signal.aborted) setError(e);
       });
     return () => ctrl.abort();
   }, [api, nonce]);
 
-  const refetchProject = useCallback(
-    async (projectId: number) => {
-      try {
-        const [project, tasks, datasets] = await Promise.all([api.getProject(projectId), api.listTasks(projectId), api.listDatasets(projectId)]);
-        const base = dataRef.current;
-        const projects = new Map(base.projects);
-        projects.set(projectId, project);
-        dataRef.current = withProjectChildren({ ...base, projects }, projectId, tasks, datasets);
-        setData(dataRef.current);
-      } catch {
-        // Gone or no longer visible: the next event or resync settles it.
-      }
-    },
-    [api],
-  );
+  const refetch = useMemo(() => debounce(() => setNonce((n) => n + 1), REFETCH_DEBOUNCE_MS, REFETCH_MAX_WAIT_MS), []);
+  useEffect(() => () => refetch.cancel(), [refetch]);
+
+  /** The feed names projects; events about tasks and datasets carry only the project id. */
+  const learnName = (e: LiveEvent) => {
+    const name = projectNameOf(e);
+    if (name !== undefined) {
+      setNames((prev) => (prev.get(e.projectId) === name ? prev : new Map(prev).set(e.projectId, name)));
+      return;
+    }
+    if (names.has(e.projectId) || asked.current.has(e.projectId) || e.type === 'project.deleted') return;
+    asked.current.add(e.projectId);
+    api.getProject(e.projectId).then(
+      (p) => setNames((prev) => new Map(prev).set(p.id, p.name)),
+      () => undefined, // gone or not visible: the feed keeps "project #id"
+    );
+  };
 
   useLiveEvents((e: LiveEvent) => {
-    const { data: next, needsFetch } = applyDashboardEvent(dataRef.current, e);
-    dataRef.current = next;
-    setData(next);
-    if (needsFetch !== undefined) void refetchProject(needsFetch);
+    learnName(e);
     seq.current += 1;
-    const item: FeedItem = { key: seq.current, at: e.receivedAt, text: describeEvent(e, next), type: e.type };
+    const item: FeedItem = { key: seq.current, at: e.receivedAt, event: e };
     setFeed((prev) => [item, ...prev].slice(0, FEED_SIZE));
+    refetch.schedule();
   });
-  useResync(() => setNonce((n) => n + 1));
+  useResync(() => {
+    refetch.cancel();
+    setNonce((n) => n + 1);
+  });
 
-  const view = useMemo(() => {
-    if (!data) return undefined;
-    const tasks = [...data.tasks.values()];
-    const datasets = [...data.datasets.values()];
-    return {
-      byDay: statusByDay(tasks, DAYS, new Date()),
-      byStatus: countByStatus(tasks),
-      byKind: countByKind(tasks),
-      byFormat: datasetsByFormat(datasets),
-      totalBytes: datasets.reduce((s, d) => s + (d.sizeBytes ?? 0), 0),
-      tasks: tasks.length,
-      datasets: datasets.length,
-      projects: data.projects.size,
-    };
-  }, [data]);
+  const view = useMemo(() => (summary ? dashboardView(summary) : undefined), [summary]);
+  const showError = error !== undefined && !view;
 
   const options = useMemo(() => {
     if (!view) return undefined;
@@ -141,9 +123,9 @@ export default function Dashboard() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: view.byDay.days.map((d) => d.slice(5)) },
+      xAxis: { type: 'category', data: view.createdByDay.days.map((d) => d.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: TASK_STATUSES.map((s) => ({ name: s, type: 'bar', stack: 'status', data: view.byDay.series[s], itemStyle: { color: STATUS_COLORS[s] } })),
+      series: TASK_STATUSES.map((s) => ({ name: s, type: 'bar', stack: 'status', data: view.createdByDay.series[s], itemStyle: { color: STATUS_COLORS[s] } })),
     };
     const byKind: ChartOption = {
       tooltip: { trigger: 'item' },
@@ -168,30 +150,16 @@ export default function Dashboard() {
   }, [view]);
 
   return (
-    <section className="page dashboard" aria-labelledby="dash-title" data-state={error ? 'error' : !view ? 'loading' : complete ? 'ready' : 'partial'}>
+    <section className="page dashboard" aria-labelledby="dash-title" data-state={showError ? 'error' : !view ? 'loading' : 'ready'}>
       <div className="page-header">
         <h1 id="dash-title">Dashboard</h1>
       </div>
-      {error ? (
+      {showError ? (
         <ErrorState error={error} onRetry={() => setNonce((n) => n + 1)} what="the dashboard" />
       ) : !view || !options ? (
-        <Loading label="Loading projects…" />
+        <Loading label="Loading the dashboard…" />
       ) : (
         <>
-          {!complete && progress ? (
-            <ProgressBar className="progress" value={progress.loaded} maxValue={Math.max(1, progress.projects)} aria-label="Counting tasks and datasets">
-              {({ percentage }) => (
-                <>
-                  <span className="muted small">
-                    Counting tasks and datasets: {progress.loaded} of {progress.projects} projects ({Math.round(percentage ?? 0)}%)
-                  </span>
-                  <span className="progress-track" aria-hidden="true">
-                    <span className="progress-fill" style={{ width: `${percentage ?? 0}%` }} />
-                  </span>
-                </>
-              )}
-            </ProgressBar>
-          ) : null}
           <ul className="tiles" aria-label="Totals">
             <li className="tile">
               <span className="tile-value" data-testid="total-projects">{view.projects}</span> projects
@@ -215,9 +183,14 @@ export default function Dashboard() {
             </Empty>
           ) : null}
           <div className="grid">
-            <Chart title="Task status over time" description={`Tasks by current status, on the day of their last change, last ${DAYS} days.`} option={options.overTime} animate={complete} />
-            <Chart title="Tasks by kind" description="All tasks you can see." option={options.byKind} animate={complete} />
-            <Chart title="Datasets by format and size" description="Count and total size per format." option={options.byFormat} animate={complete} />
+            <Chart
+              title="Tasks created per day"
+              description={`Tasks created on each of the last ${DAYS} days (UTC), by their current status.`}
+              option={options.overTime}
+              animate={loads > 1}
+            />
+            <Chart title="Tasks by kind" description="All tasks you can see." option={options.byKind} animate={loads > 1} />
+            <Chart title="Datasets by format and size" description="Count and total size per format." option={options.byFormat} animate={loads > 1} />
             <section className="panel feed" aria-labelledby="feed-title">
               <h2 id="feed-title">Live activity</h2>
               {feed.length === 0 ? (
@@ -225,8 +198,8 @@ export default function Dashboard() {
               ) : null}
               <ol role="log" aria-live="polite" aria-relevant="additions" data-testid="activity-feed">
                 {feed.map((f) => (
-                  <li key={f.key} className={`feed-item feed-${f.type.replace('.', '-')}`}>
-                    <time dateTime={new Date(f.at).toISOString()}>{formatTime(f.at)}</time> {f.text}
+                  <li key={f.key} className={`feed-item feed-${f.event.type.replace('.', '-')}`}>
+                    <time dateTime={new Date(f.at).toISOString()}>{formatTime(f.at)}</time> {describeEvent(f.event, names.get(f.event.projectId))}
                   </li>
                 ))}
               </ol>
