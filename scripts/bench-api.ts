@@ -13,7 +13,7 @@
  * database datavis_test_bench is recreated); BENCH_REDIS_URL: Redis for fan-out and the read
  * cache (default redis://127.0.0.1:6379; set to "none" to run without Redis);
  * BENCH_SERVER=ts-node runs the TypeScript sources under ts-node instead (development mode);
- * BENCH_NODE_ARGS adds flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+ * BENCH_NODE_ARGS adds flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=prof".
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';

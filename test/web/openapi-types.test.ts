@@ -29,6 +29,7 @@ describe('the web UI client types', () => {
       ['/api/projects/{id}', 'delete'],
       ['/api/projects/{id}/members/{userId}', 'put'],
       ['/api/projects/{id}/members/{userId}', 'delete'],
+      ['/api/dashboard/summary', 'get'],
       ['/api/projects/{id}/tasks', 'get'],
       ['/api/projects/{id}/tasks', 'post'],
       ['/api/tasks/{id}', 'patch'],

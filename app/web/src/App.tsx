@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { RouterProvider } from 'react-aria-components';
 import { BrowserRouter, Navigate, Route, Routes, useHref, useLocation, useNavigate, type NavigateOptions } from 'react-router';
 import { Loading } from './components/states';
@@ -7,12 +7,55 @@ import { Layout } from './pages/Layout';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
 
+type PageModule = { default: ComponentType };
+
+/**
+ * React.lazy for a page, plus preload(). A Suspense boundary that showed its fallback reveals
+ * the page at least 300 ms later (React's throttle against flashing), so a page whose code
+ * was fetched beforehand (see preloadPage) is handed to React through a thenable that calls
+ * back at once: React then renders it without suspending.
+ */
+function lazyPage(load: () => Promise<PageModule>) {
+  let loaded: PageModule | undefined;
+  let loading: Promise<PageModule> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (module) => (loaded = module),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const Page = lazy(() => (loaded ? (immediately(loaded) as Promise<PageModule>) : preload()));
+  return { Page, preload };
+}
+
+function immediately<T>(value: T): PromiseLike<T> {
+  return { then: (onFulfilled) => immediately(onFulfilled ? onFulfilled(value) : value) } as PromiseLike<T>;
+}
+
 // Pages load on demand so the first screen stays small; the dashboard's charting library
 // is a further chunk of its own.
-const Dashboard = lazy(() => import('./pages/Dashboard'));
-const Projects = lazy(() => import('./pages/Projects'));
-const ProjectDetail = lazy(() => import('./pages/ProjectDetail'));
-const Users = lazy(() => import('./pages/Users'));
+const dashboard = lazyPage(() => import('./pages/Dashboard'));
+const projects = lazyPage(() => import('./pages/Projects'));
+const projectDetail = lazyPage(() => import('./pages/ProjectDetail'));
+const users = lazyPage(() => import('./pages/Users'));
+const Dashboard = dashboard.Page;
+const Projects = projects.Page;
+const ProjectDetail = projectDetail.Page;
+const Users = users.Page;
+
+/**
+ * Starts fetching the code of the page at `pathname` (for /sign-in, of the page it leads to),
+ * so it arrives while the session is being restored instead of after.
+ */
+export async function preloadPage(pathname: string, search = ''): Promise<void> {
+  const target = pathname === '/sign-in' ? (new URLSearchParams(search).get('next') ?? '/').split('?')[0] : pathname;
+  const page =
+    target === '/' ? dashboard : target === '/projects' ? projects : /^\/projects\/[^/]+$/.test(target) ? projectDetail : target === '/users' ? users : undefined;
+  // A failed download is retried when the page renders, which then shows the error.
+  await page?.preload().catch(() => undefined);
+}
 
 function Page({ children, label }: { children: ReactNode; label: string }) {
   return <Suspense fallback={<Loading label={label} />}>{children}</Suspense>;

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { DATASET_FORMATS, TASK_KINDS, TASK_STATUSES, type DashboardSummary } from '../api/client';
 import type { ChartOption } from '../charts/EChart';
@@ -9,11 +9,27 @@ import type { LiveEvent } from '../live/connection';
 import { formatBytes, formatTime } from '../lib/format';
 import { useDocumentTitle } from '../lib/title';
 
-// The charting library is the largest download: start fetching it as soon as this page's
-// code runs, alongside the summary request, rather than once the numbers are in.
-const loadEChart = () => import('../charts/EChart');
-const EChart = lazy(loadEChart);
-void loadEChart();
+type EChartComponent = typeof import('../charts/EChart').default;
+
+/**
+ * The charting library, the largest download, loaded on demand. Not React.lazy: a Suspense
+ * boundary that showed its fallback reveals its content at least 300 ms later (React's
+ * throttle), for each chart; this state is set once, and all three charts draw at once.
+ */
+function useEChart(): { EChart: EChartComponent | undefined; failed: boolean } {
+  const [state, setState] = useState<{ EChart: EChartComponent | undefined; failed: boolean }>({ EChart: undefined, failed: false });
+  useEffect(() => {
+    let live = true;
+    import('../charts/EChart').then(
+      (module) => live && setState({ EChart: module.default, failed: false }),
+      () => live && setState({ EChart: undefined, failed: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
 
 const STATUS_COLORS: Record<string, string> = {
   pending: '#8a94a6',
@@ -25,7 +41,7 @@ const STATUS_COLORS: Record<string, string> = {
 const DAYS = 14;
 const FEED_SIZE = 50;
 /** Live events refetch the summary once they settle for this long... */
-const REFETCH_DEBOUNCE_MS = 150;
+const REFETCH_DEBOUNCE_MS = 100;
 /** ...and at least this often during a steady stream of events. */
 const REFETCH_MAX_WAIT_MS = 1000;
 
@@ -35,16 +51,28 @@ interface FeedItem {
   event: LiveEvent;
 }
 
-function Chart({ title, option, description, animate }: { title: string; option: ChartOption; description: string; animate: boolean }) {
+interface ChartProps {
+  title: string;
+  option: ChartOption;
+  description: string;
+  animate: boolean;
+  chart: ReturnType<typeof useEChart>;
+}
+
+function Chart({ title, option, description, animate, chart: { EChart, failed } }: ChartProps) {
   return (
     <figure className="panel chart-panel">
       <figcaption>
         <h2>{title}</h2>
         <p className="muted small">{description}</p>
       </figcaption>
-      <Suspense fallback={<Loading label="Loading chart…" />}>
+      {EChart ? (
         <EChart option={option} animate={animate} />
-      </Suspense>
+      ) : failed ? (
+        <p className="muted">The chart could not be loaded. Reload the page to try again.</p>
+      ) : (
+        <Loading label="Loading chart…" />
+      )}
     </figure>
   );
 }
@@ -83,6 +111,10 @@ export default function Dashboard() {
       });
     return () => ctrl.abort();
   }, [api, nonce]);
+
+  // After the summary request went out (effects run in order): evaluating the library takes
+  // a while, and the request is answered meanwhile.
+  const chart = useEChart();
 
   const refetch = useMemo(() => debounce(() => setNonce((n) => n + 1), REFETCH_DEBOUNCE_MS, REFETCH_MAX_WAIT_MS), []);
   useEffect(() => () => refetch.cancel(), [refetch]);
@@ -188,9 +220,10 @@ export default function Dashboard() {
               description={`Tasks created on each of the last ${DAYS} days (UTC), by their current status.`}
               option={options.overTime}
               animate={loads > 1}
+              chart={chart}
             />
-            <Chart title="Tasks by kind" description="All tasks you can see." option={options.byKind} animate={loads > 1} />
-            <Chart title="Datasets by format and size" description="Count and total size per format." option={options.byFormat} animate={loads > 1} />
+            <Chart title="Tasks by kind" description="All tasks you can see." option={options.byKind} animate={loads > 1} chart={chart} />
+            <Chart title="Datasets by format and size" description="Count and total size per format." option={options.byFormat} animate={loads > 1} chart={chart} />
             <section className="panel feed" aria-labelledby="feed-title">
               <h2 id="feed-title">Live activity</h2>
               {feed.length === 0 ? (
