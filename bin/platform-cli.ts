@@ -59,7 +59,7 @@ common(program.command('status'))
   });
 
 common(program.command('diff'))
-  .description('Field-by-field differences between two environments\' releases')
+  .description("Field-by-field differences between two environments' releases")
   .requiredOption('--from <env>', 'environment whose release is compared')
   .requiredOption('--to <env>', 'environment it is compared with')
   .action((opts: CommonOptions & { from: string; to: string }) => {
@@ -67,11 +67,14 @@ common(program.command('diff'))
     const to = parseCliEnvironment('--to', opts.to);
     const releases = store(opts);
     const changes = diffReleases(releases.read(to), releases.read(from));
-    print(opts, { command: 'diff', from, to, changes }, () => [`Promoting ${from} into ${to} changes (${to} value -> ${from} value):`, ...formatDiff(changes)]);
+    print(opts, { command: 'diff', from, to, changes }, () => [
+      `Promoting ${from} into ${to} changes (${to} value -> ${from} value):`,
+      ...formatDiff(changes),
+    ]);
   });
 
 common(program.command('promote'))
-  .description('Copy one environment\'s release into the next stage after the gates pass')
+  .description("Copy one environment's release into the next stage after the gates pass")
   .requiredOption('--from <env>', `source environment (${AWS_ENVIRONMENT_NAMES.join(' -> ')})`)
   .requiredOption('--to <env>', 'target environment: the stage after --from')
   .option('--dry-run', 'run the gates and show what would change; write nothing')
@@ -130,7 +133,9 @@ async function apply(plan: PromotionPlan, opts: WriteOptions, deps: Parameters<t
   }
   if (!opts.dryRun && !opts.yes) {
     if (!opts.json) for (const line of formatPlan(plan, opts)) process.stderr.write(line + '\n');
-    await confirm(`Write ${plan.files.map(relative).join(' and ')}${plan.snapshotRequired ? ' after snapshotting the prod database' : ''}?`);
+    await confirm(
+      `Write ${plan.files.map(relative).join(' and ')}${plan.snapshotRequired ? ' after snapshotting the prod database' : ''}?`,
+    );
   }
   const outcome = await executePlan(plan, opts, deps);
   print(opts, planJson(plan, opts, outcome), () => [...formatPlan(plan, opts), ...formatOutcome(outcome)]);
@@ -155,12 +160,23 @@ function formatPlan(plan: PromotionPlan, opts: WriteOptions): string[] {
       : plan.changes.length === 0
         ? `Roll back ${plan.env} (runs ${plan.current.platformVersion})`
         : `Roll back ${plan.env}: ${plan.current.platformVersion} -> ${plan.candidate.platformVersion}`;
-  const lines = [`${title}${opts.dryRun ? ' (dry run)' : ''}`, '', `Changes to releases/${plan.env}.json:`, ...formatDiff(plan.changes), '', 'Gates:'];
+  const lines = [
+    `${title}${opts.dryRun ? ' (dry run)' : ''}`,
+    '',
+    `Changes to releases/${plan.env}.json:`,
+    ...formatDiff(plan.changes),
+    '',
+    'Gates:',
+  ];
   for (const gate of plan.gates) lines.push(...formatGate(gate));
   lines.push('');
   if (plan.allowed) {
     if (plan.snapshotRequired) {
-      lines.push(opts.dryRun ? 'Before writing, a manual RDS snapshot of the prod database would be created and waited for.' : 'A manual RDS snapshot of the prod database is taken before writing.');
+      lines.push(
+        opts.dryRun
+          ? 'Before writing, a manual RDS snapshot of the prod database would be created and waited for.'
+          : 'A manual RDS snapshot of the prod database is taken before writing.',
+      );
     }
     lines.push(`${opts.dryRun ? 'Would write' : 'Writes'}: ${plan.files.map(relative).join(', ')}`);
     if (opts.dryRun) lines.push(`Result: allowed; dry run, nothing written.`);
@@ -172,13 +188,18 @@ function formatPlan(plan: PromotionPlan, opts: WriteOptions): string[] {
 
 function formatGate(gate: GateResult): string[] {
   const mark = { passed: 'PASS   ', refused: 'REFUSED', skipped: 'SKIP   ' }[gate.status];
-  return [`  ${mark} ${gate.gate.padEnd(13)} ${gate.message}`, ...(gate.details ?? []).filter(() => gate.status === 'refused').map((d) => `            - ${d}`)];
+  return [
+    `  ${mark} ${gate.gate.padEnd(13)} ${gate.message}`,
+    ...(gate.details ?? []).filter(() => gate.status === 'refused').map((d) => `            - ${d}`),
+  ];
 }
 
 function formatOutcome(outcome: PromotionOutcome): string[] {
   if (!outcome.written || outcome.entry === undefined) return [];
   const e = outcome.entry;
-  return [`Written: ${e.env} now pins ${e.to} (was ${e.from})${e.snapshotId ? `; snapshot ${e.snapshotId}` : ''}. Commit the release and history files; the pipeline deploys them.`];
+  return [
+    `Written: ${e.env} now pins ${e.to} (was ${e.from})${e.snapshotId ? `; snapshot ${e.snapshotId}` : ''}. Commit the release and history files; the pipeline deploys them.`,
+  ];
 }
 
 function formatStatus(s: EnvironmentStatus): string[] {
@@ -189,7 +210,10 @@ function formatStatus(s: EnvironmentStatus): string[] {
     `  charts: sparkOperator ${r.charts.sparkOperator}, jupyterhub ${r.charts.jupyterhub}, awsLoadBalancerController ${r.charts.awsLoadBalancerController}`,
     `  EKS ${r.kubernetesVersion}, RDS MySQL ${r.rdsEngineVersion}`,
   ];
-  if (s.lastChange) lines.push(`  last change: ${s.lastChange.action} ${s.lastChange.from} -> ${s.lastChange.to} at ${s.lastChange.at} by ${s.lastChange.by}`);
+  if (s.lastChange)
+    lines.push(
+      `  last change: ${s.lastChange.action} ${s.lastChange.from} -> ${s.lastChange.to} at ${s.lastChange.at} by ${s.lastChange.by}`,
+    );
   const live = s.live;
   if (live.state === 'ok') {
     const groups = live.cluster.nodegroups.map((n) => `${n.name} ${n.status}${n.healthy ? '' : ' (unhealthy)'}`).join(', ');
@@ -220,7 +244,9 @@ function progress(_opts: CommonOptions, message: string): void {
 /** Fails before the (slow) gates run when a write could not be confirmed anyway. */
 function requireConfirmationChannel(opts: WriteOptions): void {
   if (!opts.dryRun && !opts.yes && !process.stdin.isTTY) {
-    throw new UsageError('Refusing to write without confirmation in a non-interactive shell: pass --yes to write, or --dry-run to preview.');
+    throw new UsageError(
+      'Refusing to write without confirmation in a non-interactive shell: pass --yes to write, or --dry-run to preview.',
+    );
   }
 }
 
@@ -235,9 +261,12 @@ async function confirm(question: string): Promise<void> {
 
 function exitCodeOf(err: unknown): number {
   if (err instanceof CommanderError) {
-    return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT_CODES.ok : EXIT_CODES.usage;
+    return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help'
+      ? EXIT_CODES.ok
+      : EXIT_CODES.usage;
   }
-  if (err instanceof UsageError || err instanceof RefusedError || err instanceof AwsCallError || err instanceof HistoryError) return err.exitCode;
+  if (err instanceof UsageError || err instanceof RefusedError || err instanceof AwsCallError || err instanceof HistoryError)
+    return err.exitCode;
   if (err instanceof ConfigError) return EXIT_CODES.config;
   return EXIT_CODES.internal;
 }
@@ -259,7 +288,8 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = code;
     if (err instanceof CommanderError) {
       // commander has already printed its message and the help.
-      if (wantsJson && code !== EXIT_CODES.ok) process.stdout.write(JSON.stringify({ error: { kind: 'usage', message: err.message }, exitCode: code }, undefined, 2) + '\n');
+      if (wantsJson && code !== EXIT_CODES.ok)
+        process.stdout.write(JSON.stringify({ error: { kind: 'usage', message: err.message }, exitCode: code }, undefined, 2) + '\n');
       return;
     }
     const message = (err as Error).message ?? String(err);

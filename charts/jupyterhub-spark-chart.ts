@@ -47,9 +47,14 @@ export class JupyterHubSparkChart extends Chart {
     const role = new kplus.Role(this, 'spark-role', { metadata: { name: 'notebook-spark-driver', namespace: ns, labels } });
     role.allow(
       ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'],
-      kplus.ApiResource.PODS, kplus.ApiResource.SERVICES, kplus.ApiResource.CONFIG_MAPS, kplus.ApiResource.PERSISTENT_VOLUME_CLAIMS,
+      kplus.ApiResource.PODS,
+      kplus.ApiResource.SERVICES,
+      kplus.ApiResource.CONFIG_MAPS,
+      kplus.ApiResource.PERSISTENT_VOLUME_CLAIMS,
     );
-    new kplus.RoleBinding(this, 'spark-binding', { metadata: { name: 'notebook-spark-driver', namespace: ns, labels }, role }).addSubjects(sa);
+    new kplus.RoleBinding(this, 'spark-binding', { metadata: { name: 'notebook-spark-driver', namespace: ns, labels }, role }).addSubjects(
+      sa,
+    );
 
     // The chart's own policies cover hub, proxy and single-user pods; this one covers executors:
     // traffic with the notebook drivers, DNS and HTTPS (S3) only.
@@ -64,7 +69,10 @@ export class JupyterHubSparkChart extends Chart {
           { to: [notebooks] },
           {
             to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }],
-            ports: [{ protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) }, { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) }],
+            ports: [
+              { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
+              { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
+            ],
           },
           { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }] },
         ],

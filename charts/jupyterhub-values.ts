@@ -207,10 +207,7 @@ export function jupyterHubValues(props: JupyterHubValuesProps): JupyterHubValues
         egressAllowRules: { cloudMetadataServer: false, privateIPs: false, nonPrivateIPs: true },
         // Spark in client mode: executors connect back to the driver in the notebook pod.
         ingress: [{ from: [sparkPeers] }],
-        egress: [
-          { to: [sparkPeers] },
-          { to: [{ ipBlock: { cidr: props.vpcCidr } }], ports: [{ port: 443, protocol: 'TCP' }] },
-        ],
+        egress: [{ to: [sparkPeers] }, { to: [{ ipBlock: { cidr: props.vpcCidr } }], ports: [{ port: 443, protocol: 'TCP' }] }],
       },
       storage: {
         type: 'dynamic',
@@ -226,13 +223,25 @@ export function jupyterHubValues(props: JupyterHubValuesProps): JupyterHubValues
           slug: 'small',
           description: '0.5-2 CPU, 1-4 GB memory: pandas on small data.',
           default: true,
-          kubespawner_override: { cpu_guarantee: 0.5, cpu_limit: 2, mem_guarantee: '1G', mem_limit: '4G', automount_service_account_token: false },
+          kubespawner_override: {
+            cpu_guarantee: 0.5,
+            cpu_limit: 2,
+            mem_guarantee: '1G',
+            mem_limit: '4G',
+            automount_service_account_token: false,
+          },
         },
         {
           display_name: 'Large',
           slug: 'large',
           description: '2-8 CPU, 8-32 GB memory: heavier single-node work.',
-          kubespawner_override: { cpu_guarantee: 2, cpu_limit: 8, mem_guarantee: '8G', mem_limit: '32G', automount_service_account_token: false },
+          kubespawner_override: {
+            cpu_guarantee: 2,
+            cpu_limit: 8,
+            mem_guarantee: '8G',
+            mem_limit: '32G',
+            automount_service_account_token: false,
+          },
         },
         {
           display_name: 'Spark',
@@ -254,22 +263,22 @@ export function jupyterHubValues(props: JupyterHubValuesProps): JupyterHubValues
     cull: { enabled: true, timeout: idle, every: 300, maxAge: 0, users: false },
     ingress: alb
       ? {
-        enabled: true,
-        ingressClassName: 'alb',
-        hosts: [alb.host],
-        pathType: 'Prefix',
-        annotations: {
-          'alb.ingress.kubernetes.io/scheme': 'internet-facing',
-          'alb.ingress.kubernetes.io/target-type': 'ip',
-          'alb.ingress.kubernetes.io/listen-ports': JSON.stringify([{ HTTP: 80 }, { HTTPS: 443 }]),
-          'alb.ingress.kubernetes.io/ssl-redirect': '443',
-          'alb.ingress.kubernetes.io/certificate-arn': alb.certificateArn,
-          'alb.ingress.kubernetes.io/ssl-policy': 'ELBSecurityPolicy-TLS13-1-2-2021-06',
-          'alb.ingress.kubernetes.io/healthcheck-path': '/hub/health',
-          'alb.ingress.kubernetes.io/success-codes': '200',
-          'alb.ingress.kubernetes.io/load-balancer-attributes': 'idle_timeout.timeout_seconds=3600',
-        },
-      }
+          enabled: true,
+          ingressClassName: 'alb',
+          hosts: [alb.host],
+          pathType: 'Prefix',
+          annotations: {
+            'alb.ingress.kubernetes.io/scheme': 'internet-facing',
+            'alb.ingress.kubernetes.io/target-type': 'ip',
+            'alb.ingress.kubernetes.io/listen-ports': JSON.stringify([{ HTTP: 80 }, { HTTPS: 443 }]),
+            'alb.ingress.kubernetes.io/ssl-redirect': '443',
+            'alb.ingress.kubernetes.io/certificate-arn': alb.certificateArn,
+            'alb.ingress.kubernetes.io/ssl-policy': 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+            'alb.ingress.kubernetes.io/healthcheck-path': '/hub/health',
+            'alb.ingress.kubernetes.io/success-codes': '200',
+            'alb.ingress.kubernetes.io/load-balancer-attributes': 'idle_timeout.timeout_seconds=3600',
+          },
+        }
       : { enabled: false },
   };
 }

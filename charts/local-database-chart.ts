@@ -58,39 +58,51 @@ export class LocalDatabaseChart extends Chart {
       podMetadata: { labels },
       service,
       replicas: 1,
-      volumeClaimTemplates: [{
-        name: 'data',
-        storage: props.storage ?? Size.gibibytes(5),
-        accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
-      }],
+      volumeClaimTemplates: [
+        {
+          name: 'data',
+          storage: props.storage ?? Size.gibibytes(5),
+          accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
+        },
+      ],
       automountServiceAccountToken: false,
       securityContext: restrictedPodSecurity({ user: MYSQL_UID, group: MYSQL_UID }),
-      containers: [{
-        name,
-        image,
-        imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-        ports: [{ number: 3306, name: 'mysql' }],
-        envVariables: {
-          MYSQL_DATABASE: kplus.EnvValue.fromValue(props.database ?? 'datavis'),
-          MYSQL_USER: kplus.EnvValue.fromValue(props.user ?? 'datavis'),
-          MYSQL_ROOT_PASSWORD: kplus.EnvValue.fromSecretValue({ secret, key: 'MYSQL_ROOT_PASSWORD' }),
-          MYSQL_PASSWORD: kplus.EnvValue.fromSecretValue({ secret, key: 'MYSQL_PASSWORD' }),
+      containers: [
+        {
+          name,
+          image,
+          imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
+          ports: [{ number: 3306, name: 'mysql' }],
+          envVariables: {
+            MYSQL_DATABASE: kplus.EnvValue.fromValue(props.database ?? 'datavis'),
+            MYSQL_USER: kplus.EnvValue.fromValue(props.user ?? 'datavis'),
+            MYSQL_ROOT_PASSWORD: kplus.EnvValue.fromSecretValue({ secret, key: 'MYSQL_ROOT_PASSWORD' }),
+            MYSQL_PASSWORD: kplus.EnvValue.fromSecretValue({ secret, key: 'MYSQL_PASSWORD' }),
+          },
+          securityContext: restrictedContainerSecurity({ user: MYSQL_UID, group: MYSQL_UID }),
+          resources: {
+            cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
+            memory: { request: Size.mebibytes(512), limit: Size.mebibytes(1024) },
+          },
+          // The entrypoint initialises the data directory with networking off, so TCP answers
+          // only once the server is really up.
+          readiness: kplus.Probe.fromTcpSocket({
+            port: 3306,
+            initialDelaySeconds: Duration.seconds(10),
+            periodSeconds: Duration.seconds(5),
+          }),
+          liveness: kplus.Probe.fromTcpSocket({
+            port: 3306,
+            initialDelaySeconds: Duration.seconds(120),
+            periodSeconds: Duration.seconds(20),
+          }),
+          volumeMounts: [
+            { path: '/var/lib/mysql', volume: data },
+            { path: '/var/run/mysqld', volume: run },
+            { path: '/tmp', volume: tmp },
+          ],
         },
-        securityContext: restrictedContainerSecurity({ user: MYSQL_UID, group: MYSQL_UID }),
-        resources: {
-          cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
-          memory: { request: Size.mebibytes(512), limit: Size.mebibytes(1024) },
-        },
-        // The entrypoint initialises the data directory with networking off, so TCP answers
-        // only once the server is really up.
-        readiness: kplus.Probe.fromTcpSocket({ port: 3306, initialDelaySeconds: Duration.seconds(10), periodSeconds: Duration.seconds(5) }),
-        liveness: kplus.Probe.fromTcpSocket({ port: 3306, initialDelaySeconds: Duration.seconds(120), periodSeconds: Duration.seconds(20) }),
-        volumeMounts: [
-          { path: '/var/lib/mysql', volume: data },
-          { path: '/var/run/mysqld', volume: run },
-          { path: '/tmp', volume: tmp },
-        ],
-      }],
+      ],
     });
 
     // Only the web app's pods may reach the database.

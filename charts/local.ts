@@ -43,7 +43,11 @@ export function localPlatform(): LocalPlatform {
     namespace: charts.webApp.namespaceName,
     secretName: LOCAL_MYSQL_SECRET,
   });
-  const synth = (chart: { toJson(): unknown[] }) => chart.toJson().map((o) => stringify(o)).join('---\n');
+  const synth = (chart: { toJson(): unknown[] }) =>
+    chart
+      .toJson()
+      .map((o) => stringify(o))
+      .join('---\n');
   return {
     charts,
     database,

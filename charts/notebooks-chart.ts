@@ -116,24 +116,26 @@ export class NotebooksChart extends Chart {
       automountServiceAccountToken: false,
       restartPolicy: kplus.RestartPolicy.NEVER,
       securityContext: restrictedPodSecurity({ user: RUNNER_UID, group: RUNNER_UID }),
-      containers: [{
-        name: 'papermill',
-        image: props.runnerImage,
-        imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-        command,
-        args,
-        // The kernel, matplotlib and Jupyter write their runtime files under $HOME.
-        envVariables: {
-          HOME: kplus.EnvValue.fromValue('/tmp'),
-          MPLBACKEND: kplus.EnvValue.fromValue('Agg'),
+      containers: [
+        {
+          name: 'papermill',
+          image: props.runnerImage,
+          imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
+          command,
+          args,
+          // The kernel, matplotlib and Jupyter write their runtime files under $HOME.
+          envVariables: {
+            HOME: kplus.EnvValue.fromValue('/tmp'),
+            MPLBACKEND: kplus.EnvValue.fromValue('Agg'),
+          },
+          securityContext: restrictedContainerSecurity({ user: RUNNER_UID, group: RUNNER_UID }),
+          resources: {
+            cpu: { request: kplus.Cpu.millis(cpu.request), limit: kplus.Cpu.millis(cpu.limit) },
+            memory: { request: memory.request, limit: memory.limit },
+          },
+          volumeMounts: [{ path: '/tmp', volume: scratch }],
         },
-        securityContext: restrictedContainerSecurity({ user: RUNNER_UID, group: RUNNER_UID }),
-        resources: {
-          cpu: { request: kplus.Cpu.millis(cpu.request), limit: kplus.Cpu.millis(cpu.limit) },
-          memory: { request: memory.request, limit: memory.limit },
-        },
-        volumeMounts: [{ path: '/tmp', volume: scratch }],
-      }],
+      ],
     });
   }
 }
@@ -153,13 +155,20 @@ function validateSchedule(schedule: NotebookSchedule, notebooksDir: string): voi
   }
   const notebookPath = path.join(notebooksDir, schedule.notebook);
   if (!fs.existsSync(notebookPath)) {
-    const available = fs.readdirSync(notebooksDir).filter((f) => f.endsWith('.ipynb')).sort();
-    throw new NotebookScheduleError(`${where}: notebook '${schedule.notebook}' does not exist; available notebooks: ${available.join(', ')}`);
+    const available = fs
+      .readdirSync(notebooksDir)
+      .filter((f) => f.endsWith('.ipynb'))
+      .sort();
+    throw new NotebookScheduleError(
+      `${where}: notebook '${schedule.notebook}' does not exist; available notebooks: ${available.join(', ')}`,
+    );
   }
   const declared = declaredParameters(notebookPath);
   for (const name of Object.keys(schedule.parameters ?? {})) {
     if (!declared.includes(name)) {
-      throw new NotebookScheduleError(`${where}: parameter '${name}' is not declared in the parameters cell of ${schedule.notebook}; declared: ${declared.join(', ')}`);
+      throw new NotebookScheduleError(
+        `${where}: parameter '${name}' is not declared in the parameters cell of ${schedule.notebook}; declared: ${declared.join(', ')}`,
+      );
     }
   }
   try {
@@ -169,7 +178,9 @@ function validateSchedule(schedule: NotebookSchedule, notebooksDir: string): voi
     throw error;
   }
   if (!isTimeZone(schedule.timeZone)) {
-    throw new NotebookScheduleError(`${where}: timeZone '${schedule.timeZone}' is not an IANA time zone name such as 'Europe/Paris' or 'Etc/UTC'`);
+    throw new NotebookScheduleError(
+      `${where}: timeZone '${schedule.timeZone}' is not an IANA time zone name such as 'Europe/Paris' or 'Etc/UTC'`,
+    );
   }
   try {
     assertS3Prefix('outputPrefix', schedule.outputPrefix);

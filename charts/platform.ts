@@ -23,7 +23,8 @@ export interface PlatformChartsProps {
   /** Secret (created out-of-band) with DATABASE_URL and JWT_SECRET for the web app. */
   readonly webAppSecretName: string;
   readonly webAppExposure: WebAppExposure;
-  readonly jupyterHubExposure: { readonly kind: 'alb'; readonly host: string; readonly certificateArn: string } | { readonly kind: 'cluster-ip' };
+  readonly jupyterHubExposure:
+    { readonly kind: 'alb'; readonly host: string; readonly certificateArn: string } | { readonly kind: 'cluster-ip' };
   /** Storage class of JupyterHub's per-user volumes. @default 'gp3' */
   readonly userStorageClass?: string;
   /** Suspend the notebook CronJobs (local clusters run them by hand). @default false */

@@ -108,7 +108,12 @@ export class SparkChart extends Chart {
 
     // Drivers create, watch and delete their executor pods, services and config maps.
     const driverSa = new kplus.ServiceAccount(this, 'driver-sa', {
-      metadata: { name: this.driverServiceAccountName, namespace: ns, annotations, labels: componentLabels(this.driverServiceAccountName, 'spark') },
+      metadata: {
+        name: this.driverServiceAccountName,
+        namespace: ns,
+        annotations,
+        labels: componentLabels(this.driverServiceAccountName, 'spark'),
+      },
       automountToken: true,
     });
     const driverRole = new kplus.Role(this, 'driver-role', {
@@ -116,7 +121,10 @@ export class SparkChart extends Chart {
     });
     driverRole.allow(
       ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'],
-      kplus.ApiResource.PODS, kplus.ApiResource.SERVICES, kplus.ApiResource.CONFIG_MAPS, kplus.ApiResource.PERSISTENT_VOLUME_CLAIMS,
+      kplus.ApiResource.PODS,
+      kplus.ApiResource.SERVICES,
+      kplus.ApiResource.CONFIG_MAPS,
+      kplus.ApiResource.PERSISTENT_VOLUME_CLAIMS,
     );
     new kplus.RoleBinding(this, 'driver-binding', {
       metadata: { name: 'spark-driver', namespace: ns, labels: componentLabels('spark-driver', 'spark') },
@@ -125,7 +133,12 @@ export class SparkChart extends Chart {
 
     // Executors only compute and read/write S3: no Kubernetes API token at all.
     new kplus.ServiceAccount(this, 'executor-sa', {
-      metadata: { name: this.executorServiceAccountName, namespace: ns, annotations, labels: componentLabels(this.executorServiceAccountName, 'spark') },
+      metadata: {
+        name: this.executorServiceAccountName,
+        namespace: ns,
+        annotations,
+        labels: componentLabels(this.executorServiceAccountName, 'spark'),
+      },
       automountToken: false,
     });
 
@@ -133,7 +146,10 @@ export class SparkChart extends Chart {
       const webRole = new kplus.Role(this, 'web-app-role', {
         metadata: { name: 'web-app-spark-submitter', namespace: ns, labels: componentLabels('web-app-spark-submitter', 'spark') },
       });
-      webRole.allow(['get', 'list', 'watch', 'create', 'delete'], kplus.ApiResource.custom({ apiGroup: 'sparkoperator.k8s.io', resourceType: 'sparkapplications' }));
+      webRole.allow(
+        ['get', 'list', 'watch', 'create', 'delete'],
+        kplus.ApiResource.custom({ apiGroup: 'sparkoperator.k8s.io', resourceType: 'sparkapplications' }),
+      );
       webRole.allow(['get', 'list', 'watch'], kplus.ApiResource.PODS);
       const webSa = kplus.ServiceAccount.fromServiceAccountName(this, 'web-app-sa', props.webAppServiceAccount.name, {
         namespaceName: props.webAppServiceAccount.namespace,
@@ -191,31 +207,39 @@ export class SparkChart extends Chart {
       serviceAccount: sa,
       automountServiceAccountToken: false,
       securityContext: restrictedPodSecurity({ user: SPARK_UID, group: SPARK_UID }),
-      containers: [{
-        name: 'history-server',
-        image,
-        // spark-class runs the server in the foreground (the sbin start script would daemonize).
-        command: ['/opt/spark/bin/spark-class', 'org.apache.spark.deploy.history.HistoryServer'],
-        envVariables: {
-          SPARK_HISTORY_OPTS: kplus.EnvValue.fromValue([
-            `-Dspark.history.fs.logDirectory=${this.eventLogDir}`,
-            '-Dspark.history.fs.update.interval=30s',
-            '-Dspark.history.fs.cleaner.enabled=true',
-            '-Dspark.history.fs.cleaner.maxAge=30d',
-            '-Dspark.hadoop.fs.s3a.aws.credentials.provider=software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider',
-          ].join(' ')),
-          SPARK_NO_DAEMONIZE: kplus.EnvValue.fromValue('true'),
+      containers: [
+        {
+          name: 'history-server',
+          image,
+          // spark-class runs the server in the foreground (the sbin start script would daemonize).
+          command: ['/opt/spark/bin/spark-class', 'org.apache.spark.deploy.history.HistoryServer'],
+          envVariables: {
+            SPARK_HISTORY_OPTS: kplus.EnvValue.fromValue(
+              [
+                `-Dspark.history.fs.logDirectory=${this.eventLogDir}`,
+                '-Dspark.history.fs.update.interval=30s',
+                '-Dspark.history.fs.cleaner.enabled=true',
+                '-Dspark.history.fs.cleaner.maxAge=30d',
+                '-Dspark.hadoop.fs.s3a.aws.credentials.provider=software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider',
+              ].join(' '),
+            ),
+            SPARK_NO_DAEMONIZE: kplus.EnvValue.fromValue('true'),
+          },
+          ports: [{ number: 18080, name: 'http' }],
+          securityContext: restrictedContainerSecurity({ user: SPARK_UID, group: SPARK_UID }),
+          resources: {
+            cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
+            memory: { request: Size.mebibytes(1024), limit: Size.mebibytes(1536) },
+          },
+          readiness: kplus.Probe.fromHttpGet('/', { port: 18080, initialDelaySeconds: Duration.seconds(10) }),
+          liveness: kplus.Probe.fromHttpGet('/', {
+            port: 18080,
+            initialDelaySeconds: Duration.seconds(60),
+            periodSeconds: Duration.seconds(20),
+          }),
+          volumeMounts: [{ path: '/tmp', volume: tmp }],
         },
-        ports: [{ number: 18080, name: 'http' }],
-        securityContext: restrictedContainerSecurity({ user: SPARK_UID, group: SPARK_UID }),
-        resources: {
-          cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
-          memory: { request: Size.mebibytes(1024), limit: Size.mebibytes(1536) },
-        },
-        readiness: kplus.Probe.fromHttpGet('/', { port: 18080, initialDelaySeconds: Duration.seconds(10) }),
-        liveness: kplus.Probe.fromHttpGet('/', { port: 18080, initialDelaySeconds: Duration.seconds(60), periodSeconds: Duration.seconds(20) }),
-        volumeMounts: [{ path: '/tmp', volume: tmp }],
-      }],
+      ],
     });
     return new kplus.Service(this, 'history-service', {
       metadata: { name, namespace: ns, labels },

@@ -121,35 +121,43 @@ export class WebAppChart extends Chart {
       automountServiceAccountToken: apiAccess,
       securityContext: restrictedPodSecurity({ user: uid, group: uid }),
       terminationGracePeriod: Duration.seconds(30),
-      containers: [{
-        name,
-        image: props.image,
-        imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-        ports: [{ number: WEB_APP_PORT, name: 'http' }],
-        envVariables: {
-          NODE_ENV: kplus.EnvValue.fromValue('production'),
-          PORT: kplus.EnvValue.fromValue(String(WEB_APP_PORT)),
-          DATABASE_URL: fromSecret('DATABASE_URL'),
-          JWT_SECRET: fromSecret('JWT_SECRET'),
-          ADMIN_EMAIL: fromSecret('ADMIN_EMAIL', true),
-          ADMIN_PASSWORD: fromSecret('ADMIN_PASSWORD', true),
-          REDIS_URL: fromSecret('REDIS_URL', true),
-          ...(props.sparkNamespace ? { SPARK_NAMESPACE: kplus.EnvValue.fromValue(props.sparkNamespace) } : {}),
+      containers: [
+        {
+          name,
+          image: props.image,
+          imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
+          ports: [{ number: WEB_APP_PORT, name: 'http' }],
+          envVariables: {
+            NODE_ENV: kplus.EnvValue.fromValue('production'),
+            PORT: kplus.EnvValue.fromValue(String(WEB_APP_PORT)),
+            DATABASE_URL: fromSecret('DATABASE_URL'),
+            JWT_SECRET: fromSecret('JWT_SECRET'),
+            ADMIN_EMAIL: fromSecret('ADMIN_EMAIL', true),
+            ADMIN_PASSWORD: fromSecret('ADMIN_PASSWORD', true),
+            REDIS_URL: fromSecret('REDIS_URL', true),
+            ...(props.sparkNamespace ? { SPARK_NAMESPACE: kplus.EnvValue.fromValue(props.sparkNamespace) } : {}),
+          },
+          securityContext: restrictedContainerSecurity({ user: uid, group: uid }),
+          resources: {
+            cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
+            memory: { request: Size.mebibytes(384), limit: Size.mebibytes(768) },
+          },
+          // /readyz answers 200 only while the database is reachable; /healthz while the process lives.
+          readiness: kplus.Probe.fromHttpGet('/readyz', {
+            port: WEB_APP_PORT,
+            initialDelaySeconds: Duration.seconds(5),
+            periodSeconds: Duration.seconds(10),
+            failureThreshold: 3,
+          }),
+          liveness: kplus.Probe.fromHttpGet('/healthz', {
+            port: WEB_APP_PORT,
+            initialDelaySeconds: Duration.seconds(15),
+            periodSeconds: Duration.seconds(20),
+            failureThreshold: 3,
+          }),
+          volumeMounts: [{ path: '/tmp', volume: tmp }],
         },
-        securityContext: restrictedContainerSecurity({ user: uid, group: uid }),
-        resources: {
-          cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
-          memory: { request: Size.mebibytes(384), limit: Size.mebibytes(768) },
-        },
-        // /readyz answers 200 only while the database is reachable; /healthz while the process lives.
-        readiness: kplus.Probe.fromHttpGet('/readyz', {
-          port: WEB_APP_PORT, initialDelaySeconds: Duration.seconds(5), periodSeconds: Duration.seconds(10), failureThreshold: 3,
-        }),
-        liveness: kplus.Probe.fromHttpGet('/healthz', {
-          port: WEB_APP_PORT, initialDelaySeconds: Duration.seconds(15), periodSeconds: Duration.seconds(20), failureThreshold: 3,
-        }),
-        volumeMounts: [{ path: '/tmp', volume: tmp }],
-      }],
+      ],
     });
 
     this.service = new kplus.Service(this, 'service', {
@@ -207,23 +215,28 @@ export class WebAppChart extends Chart {
       'alb.ingress.kubernetes.io/healthcheck-port': 'traffic-port',
       'alb.ingress.kubernetes.io/success-codes': '200',
       // WebSockets stay open between messages; drop malformed headers before they reach the app.
-      'alb.ingress.kubernetes.io/load-balancer-attributes': 'idle_timeout.timeout_seconds=300,routing.http.drop_invalid_header_fields.enabled=true',
+      'alb.ingress.kubernetes.io/load-balancer-attributes':
+        'idle_timeout.timeout_seconds=300,routing.http.drop_invalid_header_fields.enabled=true',
       'alb.ingress.kubernetes.io/target-group-attributes': 'deregistration_delay.timeout_seconds=30',
     };
     new k8s.KubeIngress(this, 'ingress', {
       metadata: { name, namespace: ns, labels, annotations },
       spec: {
         ingressClassName: 'alb',
-        rules: [{
-          ...(alb.host ? { host: alb.host } : {}),
-          http: {
-            paths: [{
-              path: '/',
-              pathType: 'Prefix',
-              backend: { service: { name: this.service.name, port: { number: 80 } } },
-            }],
+        rules: [
+          {
+            ...(alb.host ? { host: alb.host } : {}),
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: this.service.name, port: { number: 80 } } },
+                },
+              ],
+            },
           },
-        }],
+        ],
       },
     });
   }

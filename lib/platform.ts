@@ -19,8 +19,19 @@ export function createPlatform(app: Stage, config: EnvironmentConfig): PlatformS
   const env = { account: config.account, region: config.region };
   const prefix = `Datavis-${config.name}`;
   const description = (part: string) => `datavis-platform ${config.release.platformVersion} (${config.name}): ${part}`;
-  const network = new NetworkStack(app, `${prefix}-Network`, { stackName: `${prefix}-Network`, env, config, description: description('network') });
-  const data = new DataStack(app, `${prefix}-Data`, { stackName: `${prefix}-Data`, env, config, vpc: network.vpc, description: description('data stores') });
+  const network = new NetworkStack(app, `${prefix}-Network`, {
+    stackName: `${prefix}-Network`,
+    env,
+    config,
+    description: description('network'),
+  });
+  const data = new DataStack(app, `${prefix}-Data`, {
+    stackName: `${prefix}-Data`,
+    env,
+    config,
+    vpc: network.vpc,
+    description: description('data stores'),
+  });
   const cluster = new ClusterStack(app, `${prefix}-Cluster`, {
     stackName: `${prefix}-Cluster`,
     env,

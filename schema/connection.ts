@@ -36,9 +36,7 @@ export interface DatabaseConnection {
 export function dialectOf(url: string): DialectName {
   if (url.startsWith('sqlite:')) return 'sqlite';
   if (url.startsWith('mysql://')) return 'mysql';
-  throw new Error(
-    `DATABASE_URL "${redactUrl(url)}" is not supported: use sqlite:<file> or mysql://user:pass@host:port/db`,
-  );
+  throw new Error(`DATABASE_URL "${redactUrl(url)}" is not supported: use sqlite:<file> or mysql://user:pass@host:port/db`);
 }
 
 /** The URL with its password replaced, for messages and logs. */

@@ -18,6 +18,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
 import WebSocket from 'ws';
@@ -66,11 +67,14 @@ const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolea
 function buildServer(): void {
   if (RUN_TS) return;
   process.stdout.write('compiling the server (npm run build:server)\n');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'app/server/tsconfig.build.json'], { cwd: REPO, stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'app/server/tsconfig.build.json'], {
+    cwd: REPO,
+    stdio: 'inherit',
+  });
 }
 
 function startServer(): ChildProcess {
-  const dataDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'datavis-bench-'));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'datavis-bench-'));
   const entry = RUN_TS ? [require.resolve('ts-node/dist/bin.js'), 'app/server/server.ts'] : ['build/app/server/server.js'];
   const child = spawn(process.execPath, [...NODE_ARGS, ...entry], {
     cwd: REPO,
@@ -133,18 +137,38 @@ async function seed(): Promise<number[]> {
         ids.push(...batch);
         await trx
           .insertInto('tasks')
-          .values(batch.flatMap((projectId) => [0, 1].map((n) => ({
-            project_id: projectId, title: `Task ${n}`, kind: n === 0 ? ('notebook' as const) : ('spark' as const),
-            status: 'pending' as const, notebook: n === 0 ? 'reports/daily.ipynb' : null, parameters: '{"date":"2025-01-01"}',
-            schedule: '0 3 * * *', created_by: admin.id, created_at: now, updated_at: now, started_at: null, finished_at: null,
-          }))))
+          .values(
+            batch.flatMap((projectId) =>
+              [0, 1].map((n) => ({
+                project_id: projectId,
+                title: `Task ${n}`,
+                kind: n === 0 ? ('notebook' as const) : ('spark' as const),
+                status: 'pending' as const,
+                notebook: n === 0 ? 'reports/daily.ipynb' : null,
+                parameters: '{"date":"2025-01-01"}',
+                schedule: '0 3 * * *',
+                created_by: admin.id,
+                created_at: now,
+                updated_at: now,
+                started_at: null,
+                finished_at: null,
+              })),
+            ),
+          )
           .execute();
         await trx
           .insertInto('datasets')
-          .values(batch.map((projectId) => ({
-            project_id: projectId, name: 'events', uri: `s3://datasets/${projectId}/events.parquet`, format: 'parquet' as const,
-            size_bytes: 1_048_576, created_by: admin.id, created_at: now,
-          })))
+          .values(
+            batch.map((projectId) => ({
+              project_id: projectId,
+              name: 'events',
+              uri: `s3://datasets/${projectId}/events.parquet`,
+              format: 'parquet' as const,
+              size_bytes: 1_048_576,
+              created_by: admin.id,
+              created_at: now,
+            })),
+          )
           .execute();
       });
     }
@@ -168,7 +192,10 @@ interface Measured {
 
 /** CPU seconds (user + system) the process has used so far, from /proc (Linux). */
 function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   // After "pid (comm) ", utime and stime are the 12th and 13th fields, in clock ticks (100/s).
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
@@ -189,7 +216,10 @@ async function cannon(name: string, options: autocannon.Options, pid: number): P
   };
 }
 
-async function fanOut(token: string, projectId: number): Promise<{ p50: number; p99: number; max: number; delivered: number; expected: number }> {
+async function fanOut(
+  token: string,
+  projectId: number,
+): Promise<{ p50: number; p99: number; max: number; delivered: number; expected: number }> {
   const sockets: WebSocket[] = [];
   const latencies: number[] = [];
   let sentAt = 0;
@@ -226,23 +256,43 @@ async function fanOut(token: string, projectId: number): Promise<{ p50: number; 
 /** An analyst who is a member (viewer) of the given projects; returns their access token. */
 async function analystMemberOf(adminHeaders: Record<string, string>, projectIds: number[]): Promise<string> {
   const analyst = { email: 'bench-analyst@example.com', password: 'bench-password-123' };
-  const created = await fetch(`${BASE}/api/users`, { method: 'POST', headers: adminHeaders, body: JSON.stringify({ ...analyst, role: 'analyst' }) });
+  const created = await fetch(`${BASE}/api/users`, {
+    method: 'POST',
+    headers: adminHeaders,
+    body: JSON.stringify({ ...analyst, role: 'analyst' }),
+  });
   const { id } = (await created.json()) as { id: number };
   const { db, destroy } = createDatabaseConnection({ url: databaseUrl(), poolSize: 1 });
   try {
-    await db.insertInto('project_members').values(projectIds.map((projectId) => ({ project_id: projectId, user_id: id, role: 'viewer' as const }))).execute();
+    await db
+      .insertInto('project_members')
+      .values(projectIds.map((projectId) => ({ project_id: projectId, user_id: id, role: 'viewer' as const })))
+      .execute();
   } finally {
     await destroy();
   }
-  const login = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(analyst) });
+  const login = await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(analyst),
+  });
   return ((await login.json()) as { accessToken: string }).accessToken;
 }
 
 /** Time of one summary that the cache cannot answer (a write just dropped it), median of 5. */
-async function uncachedSummaryMs(headers: Record<string, string>, url: string, projectId: number, writerHeaders = headers): Promise<number> {
+async function uncachedSummaryMs(
+  headers: Record<string, string>,
+  url: string,
+  projectId: number,
+  writerHeaders = headers,
+): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 5; i += 1) {
-    await fetch(`${BASE}/api/projects/${projectId}`, { method: 'PATCH', headers: writerHeaders, body: JSON.stringify({ description: `uncached ${i}` }) });
+    await fetch(`${BASE}/api/projects/${projectId}`, {
+      method: 'PATCH',
+      headers: writerHeaders,
+      body: JSON.stringify({ description: `uncached ${i}` }),
+    });
     const start = performance.now();
     const response = await fetch(url, { headers });
     await response.arrayBuffer();
@@ -261,8 +311,14 @@ async function main(): Promise<void> {
     await waitReady();
     const seedStart = Date.now();
     const ids = await seed();
-    process.stdout.write(`seeded ${ids.length} projects, ${ids.length * 2} tasks, ${ids.length} datasets in ${((Date.now() - seedStart) / 1000).toFixed(1)} s\n`);
-    const login = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    process.stdout.write(
+      `seeded ${ids.length} projects, ${ids.length * 2} tasks, ${ids.length} datasets in ${((Date.now() - seedStart) / 1000).toFixed(1)} s\n`,
+    );
+    const login = await fetch(`${BASE}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
     const idleRss = rssMb(pid);
@@ -279,29 +335,57 @@ async function main(): Promise<void> {
             'GET /api/projects/:id',
             {
               url: BASE,
-              requests: [{ method: 'GET', headers, setupRequest: (req) => ({ ...req, path: `/api/projects/${ids[Math.floor(Math.random() * ids.length)]}` }) }],
+              requests: [
+                {
+                  method: 'GET',
+                  headers,
+                  setupRequest: (req) => ({ ...req, path: `/api/projects/${ids[Math.floor(Math.random() * ids.length)]}` }),
+                },
+              ],
             },
             pid,
           ),
       },
       { name: 'summary', run: () => cannon('GET /api/dashboard/summary (admin)', { url: summaryUrl, headers }, pid) },
-      { name: 'summary', run: () => cannon(`GET /api/dashboard/summary (analyst, member of ${MEMBER_PROJECTS})`, { url: summaryUrl, headers: analystHeaders }, pid) },
+      {
+        name: 'summary',
+        run: () =>
+          cannon(`GET /api/dashboard/summary (analyst, member of ${MEMBER_PROJECTS})`, { url: summaryUrl, headers: analystHeaders }, pid),
+      },
       {
         name: 'create',
-        run: () => cannon('POST /api/projects', { url: `${BASE}/api/projects`, method: 'POST', headers, body: JSON.stringify({ name: 'bench', description: 'created by autocannon' }) }, pid),
+        run: () =>
+          cannon(
+            'POST /api/projects',
+            {
+              url: `${BASE}/api/projects`,
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ name: 'bench', description: 'created by autocannon' }),
+            },
+            pid,
+          ),
       },
     ];
     const results: Measured[] = [];
     for (const scenario of scenarios) if (ONLY.length === 0 || ONLY.includes(scenario.name)) results.push(await scenario.run());
-    const cold = ONLY.length === 0 || ONLY.includes('summary')
-      ? { admin: await uncachedSummaryMs(headers, summaryUrl, ids[1]), analyst: await uncachedSummaryMs(analystHeaders, summaryUrl, ids[1], headers) }
-      : undefined;
+    const cold =
+      ONLY.length === 0 || ONLY.includes('summary')
+        ? {
+            admin: await uncachedSummaryMs(headers, summaryUrl, ids[1]),
+            analyst: await uncachedSummaryMs(analystHeaders, summaryUrl, ids[1], headers),
+          }
+        : undefined;
     const fan = ONLY.length === 0 || ONLY.includes('fanout') ? await fanOut(accessToken, ids[0]) : undefined;
     const peakRss = Math.max(...results.map((r) => r.rssMb), rssMb(pid));
 
-    process.stdout.write('\n| scenario | req/s | p50 ms | p99 ms | errors | non-2xx | server CPU µs/req | server RSS MB |\n|---|---|---|---|---|---|---|---|\n');
+    process.stdout.write(
+      '\n| scenario | req/s | p50 ms | p99 ms | errors | non-2xx | server CPU µs/req | server RSS MB |\n|---|---|---|---|---|---|---|---|\n',
+    );
     for (const r of results) {
-      process.stdout.write(`| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.cpuUsPerRequest} | ${r.rssMb} |\n`);
+      process.stdout.write(
+        `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.cpuUsPerRequest} | ${r.rssMb} |\n`,
+      );
     }
     if (cold) {
       process.stdout.write(
@@ -309,7 +393,9 @@ async function main(): Promise<void> {
       );
     }
     if (fan) {
-      process.stdout.write(`\nWebSocket fan-out, ${SOCKETS} sockets x ${FANOUT_ROUNDS} updates: p50 ${fan.p50} ms, p99 ${fan.p99} ms, max ${fan.max} ms, delivered ${fan.delivered}/${fan.expected}\n`);
+      process.stdout.write(
+        `\nWebSocket fan-out, ${SOCKETS} sockets x ${FANOUT_ROUNDS} updates: p50 ${fan.p50} ms, p99 ${fan.p99} ms, max ${fan.max} ms, delivered ${fan.delivered}/${fan.expected}\n`,
+      );
     }
     process.stdout.write(`server RSS: ${idleRss} MB after seeding, ${peakRss} MB peak\n`);
   } finally {

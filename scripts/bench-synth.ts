@@ -27,7 +27,9 @@ async function main(): Promise<void> {
 
 function report(what: string, figures: { exitCode: number | null; wallSeconds: number; peakTreeRssMiB: number }): void {
   const status = figures.exitCode === 0 ? 'ok' : `FAILED (exit ${figures.exitCode})`;
-  console.log(`${what.padEnd(36)} ${figures.wallSeconds.toFixed(1).padStart(6)} s   peak RSS ${String(figures.peakTreeRssMiB).padStart(5)} MiB   ${status}`);
+  console.log(
+    `${what.padEnd(36)} ${figures.wallSeconds.toFixed(1).padStart(6)} s   peak RSS ${String(figures.peakTreeRssMiB).padStart(5)} MiB   ${status}`,
+  );
   if (figures.exitCode !== 0) process.exitCode = 1;
 }
 

@@ -32,16 +32,21 @@ function gz(file: string): { raw: number; gzip: number } {
 /** What index.html makes the browser fetch before anything else: the entry, its preloads, the CSS. */
 function initialAssets(): { js: string[]; css: string[] } {
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  const js = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const js = [
+    ...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g),
+  ].map((m) => m[1]);
   const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/([^"]+\.css)"/g)].map((m) => m[1]);
   return { js, css };
 }
 
 async function mapLimit<T>(items: T[], limit: number, fn: (x: T) => Promise<unknown>): Promise<void> {
   let i = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (i < items.length) await fn(items[i++]);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (i < items.length) await fn(items[i++]);
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -63,13 +68,24 @@ async function main(): Promise<void> {
       const p = await api.call<{ id: number }>('POST', '/api/projects', { name: `Bench project ${i}`, description: 'seeded by bench:web' });
       ids.push(p.id);
       for (let t = 0; t < TASKS_PER_PROJECT; t += 1) {
-        await api.call('POST', `/api/projects/${p.id}/tasks`, { title: `Task ${t}`, kind: t % 2 ? 'spark' : 'manual', status: (['pending', 'running', 'succeeded', 'failed'] as const)[(i + t) % 4] });
+        await api.call('POST', `/api/projects/${p.id}/tasks`, {
+          title: `Task ${t}`,
+          kind: t % 2 ? 'spark' : 'manual',
+          status: (['pending', 'running', 'succeeded', 'failed'] as const)[(i + t) % 4],
+        });
       }
       for (let d = 0; d < DATASETS_PER_PROJECT; d += 1) {
-        await api.call('POST', `/api/projects/${p.id}/datasets`, { name: `Dataset ${d}`, uri: `s3://bench/${i}/${d}/`, format: (['csv', 'parquet', 'json', 'delta'] as const)[i % 4], sizeBytes: 1024 * (i + 1) });
+        await api.call('POST', `/api/projects/${p.id}/datasets`, {
+          name: `Dataset ${d}`,
+          uri: `s3://bench/${i}/${d}/`,
+          format: (['csv', 'parquet', 'json', 'delta'] as const)[i % 4],
+          sizeBytes: 1024 * (i + 1),
+        });
       }
     });
-    console.log(`seeded ${PROJECTS} projects, ${PROJECTS * TASKS_PER_PROJECT} tasks, ${PROJECTS * DATASETS_PER_PROJECT} datasets through the API in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${PROJECTS} projects, ${PROJECTS * TASKS_PER_PROJECT} tasks, ${PROJECTS * DATASETS_PER_PROJECT} datasets through the API in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`,
+    );
 
     const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -114,7 +130,8 @@ async function main(): Promise<void> {
       const total = await page.getByTestId('total-projects').textContent();
       if (Number(total) !== PROJECTS) throw new Error(`dashboard shows ${total} projects, expected ${PROJECTS}`);
       const tasks = await page.getByTestId('total-tasks').textContent();
-      if (Number(tasks) !== PROJECTS * TASKS_PER_PROJECT) throw new Error(`dashboard shows ${tasks} tasks, expected ${PROJECTS * TASKS_PER_PROJECT}`);
+      if (Number(tasks) !== PROJECTS * TASKS_PER_PROJECT)
+        throw new Error(`dashboard shows ${tasks} tasks, expected ${PROJECTS * TASKS_PER_PROJECT}`);
     }
     const dashboardRequests = apiRequests.filter((r) => !r.startsWith('POST /api/auth/'));
     console.log(`dashboard shell (heading) after navigation: median ${median(shell).toFixed(0)} ms`);
@@ -144,14 +161,19 @@ async function main(): Promise<void> {
       afterRequest.push(seen - sent);
       await page.waitForTimeout(50);
     }
-    console.log(`live update on the open dashboard: median ${median(afterResponse).toFixed(0)} ms, p95 ${pct(afterResponse, 95).toFixed(0)} ms after the API answered the write (median ${median(afterRequest).toFixed(0)} ms after it was sent), ${LIVE_SAMPLES} samples`);
+    console.log(
+      `live update on the open dashboard: median ${median(afterResponse).toFixed(0)} ms, p95 ${pct(afterResponse, 95).toFixed(0)} ms after the API answered the write (median ${median(afterRequest).toFixed(0)} ms after it was sent), ${LIVE_SAMPLES} samples`,
+    );
 
     // Live counts: the totals come from the summary, refetched (debounced) after events.
     await page.evaluate(() => {
       window.__tiles = [];
       const tiles = document.querySelector('ul.tiles');
       new window.MutationObserver(() =>
-        window.__tiles.push([performance.timeOrigin + performance.now(), Number(document.querySelector('[data-testid="total-tasks"]')?.textContent)]),
+        window.__tiles.push([
+          performance.timeOrigin + performance.now(),
+          Number(document.querySelector('[data-testid="total-tasks"]')?.textContent),
+        ]),
       ).observe(tiles, { subtree: true, childList: true, characterData: true });
     });
     const refreshed: number[] = [];
@@ -159,12 +181,20 @@ async function main(): Promise<void> {
       const before = Number(await page.getByTestId('total-tasks').textContent());
       await api.call('POST', `/api/projects/${ids[i]}/tasks`, { title: `Live ${i}`, kind: 'manual' });
       const answered = Date.now();
-      await page.waitForFunction((n: number) => window.__tiles.some(([, total]: [number, number]) => total > n), before, { timeout: 5000, polling: 10 });
-      const shownAt: number = await page.evaluate((n: number) => window.__tiles.find(([, total]: [number, number]) => total > n)[0], before);
+      await page.waitForFunction((n: number) => window.__tiles.some(([, total]: [number, number]) => total > n), before, {
+        timeout: 5000,
+        polling: 10,
+      });
+      const shownAt: number = await page.evaluate(
+        (n: number) => window.__tiles.find(([, total]: [number, number]) => total > n)[0],
+        before,
+      );
       refreshed.push(shownAt - answered);
       await page.waitForTimeout(300);
     }
-    console.log(`live totals on the open dashboard (summary refetched after the event): median ${median(refreshed).toFixed(0)} ms, p95 ${pct(refreshed, 95).toFixed(0)} ms after the API answered the write, ${refreshed.length} samples`);
+    console.log(
+      `live totals on the open dashboard (summary refetched after the event): median ${median(refreshed).toFixed(0)} ms, p95 ${pct(refreshed, 95).toFixed(0)} ms after the API answered the write, ${refreshed.length} samples`,
+    );
   } finally {
     await browser.close();
     await server.stop();

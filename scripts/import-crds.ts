@@ -1,8 +1,7 @@
 /**
  * Regenerates charts/imports/ from the Spark operator CRDs with `cdk8s import`.
  *
- * The CRDs are read from the shared specs folder that sits beside the repository
- * (../shared/specs relative to the repository root), or from DATAVIS_SPECS_DIR.
+ * The CRDs are read from specs/spark-operator (vendored upstream files, see specs/README.md).
  * The generated files are committed; never edit them by hand.
  *
  *   npm run import:crds
@@ -12,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const SPECS_DIR = process.env.DATAVIS_SPECS_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'specs');
+const SPECS_DIR = path.join(REPO_ROOT, 'specs');
 const OUTPUT_DIR = path.join(REPO_ROOT, 'charts', 'imports');
 const CDK8S = path.join(REPO_ROOT, 'node_modules', '.bin', 'cdk8s');
 
@@ -27,7 +26,7 @@ function main(): void {
   for (const [moduleName, file] of Object.entries(CRDS)) {
     const crd = path.join(SPECS_DIR, 'spark-operator', file);
     if (!fs.existsSync(crd)) {
-      throw new Error(`CRD ${crd} not found: the shared specs folder must sit beside the repository (or set DATAVIS_SPECS_DIR)`);
+      throw new Error(`CRD ${crd} not found: run npm run refresh:specs`);
     }
     execFileSync(
       CDK8S,
@@ -35,7 +34,10 @@ function main(): void {
       { cwd: REPO_ROOT, stdio: 'inherit' },
     );
   }
-  const generated = fs.readdirSync(OUTPUT_DIR).filter((f) => f.endsWith('.ts')).sort();
+  const generated = fs
+    .readdirSync(OUTPUT_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
   console.log(`charts/imports: ${generated.join(', ')}`);
 }
 

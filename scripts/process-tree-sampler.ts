@@ -15,7 +15,7 @@ function descendants(pid: number): number[] {
   while (queue.length > 0) {
     const current = queue.pop()!;
     found.push(current);
-    let tasks: string[] = [];
+    let tasks: string[];
     try {
       tasks = fs.readdirSync(`/proc/${current}/task`);
     } catch {

@@ -128,7 +128,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       dialect: connection.dialect,
       passwords: createPasswordHasher(config.passwordHashing),
       tokens: createAccessTokens(resolveJwtSecret(config), config.accessTokenTtlSeconds),
-      throttle: redis ? redisLoginThrottle(redis.commands, config.redisKeyPrefix, config.loginWindowSeconds) : memoryLoginThrottle(config.loginWindowSeconds),
+      throttle: redis
+        ? redisLoginThrottle(redis.commands, config.redisKeyPrefix, config.loginWindowSeconds)
+        : memoryLoginThrottle(config.loginWindowSeconds),
       cache: redis ? redisReadCache(redis.commands, config.redisKeyPrefix, app.log) : noReadCache,
       principals,
       bus,

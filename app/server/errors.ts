@@ -15,10 +15,8 @@ export class ApiError extends Error {
 }
 
 export const badRequest = (code: string, message: string) => new ApiError(400, code, message);
-export const unauthorized = (message = 'a valid access token is required') =>
-  new ApiError(401, 'unauthorized', message);
+export const unauthorized = (message = 'a valid access token is required') => new ApiError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
-export const databaseUnavailable = () =>
-  new ApiError(503, 'database_unavailable', 'the database is unreachable; retry shortly');
+export const databaseUnavailable = () => new ApiError(503, 'database_unavailable', 'the database is unreachable; retry shortly');

@@ -26,13 +26,15 @@ export function allowDnsEgress(scope: Construct, namespace: string): void {
     spec: {
       podSelector: {},
       policyTypes: ['Egress'],
-      egress: [{
-        to: [{ namespaceSelector: { matchLabels: { [NAME_LABEL]: 'kube-system' } } }],
-        ports: [
-          { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
-          { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
-        ],
-      }],
+      egress: [
+        {
+          to: [{ namespaceSelector: { matchLabels: { [NAME_LABEL]: 'kube-system' } } }],
+          ports: [
+            { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
+            { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
+          ],
+        },
+      ],
     },
   });
 }
@@ -53,10 +55,12 @@ export function allowTcpEgress(scope: Construct, namespace: string, options: Tcp
     spec: {
       podSelector: options.podLabels ? { matchLabels: { ...options.podLabels } } : {},
       policyTypes: ['Egress'],
-      egress: [{
-        to: [{ ipBlock: { cidr: options.cidr ?? '0.0.0.0/0' } }],
-        ports: options.ports.map((port) => ({ protocol: 'TCP', port: k8s.IntOrString.fromNumber(port) })),
-      }],
+      egress: [
+        {
+          to: [{ ipBlock: { cidr: options.cidr ?? '0.0.0.0/0' } }],
+          ports: options.ports.map((port) => ({ protocol: 'TCP', port: k8s.IntOrString.fromNumber(port) })),
+        },
+      ],
     },
   });
 }
@@ -91,17 +95,21 @@ export function allowTcpIngress(scope: Construct, namespace: string, options: Tc
     ...(options.fromNamespaces ?? []).map((ns) => ({ namespaceSelector: { matchLabels: { [NAME_LABEL]: ns } } })),
   ];
   if (from.length === 0) {
-    throw new Error(`network policy ${options.name}: give fromCidr or fromNamespaces, an ingress rule without peers would allow every source`);
+    throw new Error(
+      `network policy ${options.name}: give fromCidr or fromNamespaces, an ingress rule without peers would allow every source`,
+    );
   }
   new k8s.KubeNetworkPolicy(scope, options.name, {
     metadata: metadata(options.name, namespace),
     spec: {
       podSelector: { matchLabels: { ...options.podLabels } },
       policyTypes: ['Ingress'],
-      ingress: [{
-        from,
-        ports: options.ports.map((port) => ({ protocol: 'TCP', port: k8s.IntOrString.fromNumber(port) })),
-      }],
+      ingress: [
+        {
+          from,
+          ports: options.ports.map((port) => ({ protocol: 'TCP', port: k8s.IntOrString.fromNumber(port) })),
+        },
+      ],
     },
   });
 }

@@ -35,9 +35,7 @@ export function assertPinnedImage(prop: string, image: string): void {
 export function assertIpv4Cidr(prop: string, cidr: string): void {
   if (isUnresolvedToken(cidr)) return;
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-  const valid = match !== null
-    && match.slice(1, 5).every((octet) => Number(octet) <= 255)
-    && Number(match[5]) <= 32;
+  const valid = match !== null && match.slice(1, 5).every((octet) => Number(octet) <= 255) && Number(match[5]) <= 32;
   if (!valid) {
     throw new Error(`${prop} must be an IPv4 CIDR such as 10.0.0.0/16, got '${cidr}'`);
   }
@@ -60,7 +58,9 @@ export function assertAcmCertificateArn(prop: string, arn: string): void {
 /** An S3 key prefix without leading or trailing '/'. */
 export function assertS3Prefix(prop: string, prefix: string): void {
   if (isUnresolvedToken(prefix)) return;
-  if (prefix === '' || prefix.startsWith('/') || prefix.endsWith('/') || !/^[A-Za-z0-9!_.*'()\/-]+$/.test(prefix)) {
-    throw new Error(`${prop} must be an S3 key prefix without leading or trailing '/', using letters, digits and !_.*'()-/, got '${prefix}'`);
+  if (prefix === '' || prefix.startsWith('/') || prefix.endsWith('/') || !/^[A-Za-z0-9!_.*'()/-]+$/.test(prefix)) {
+    throw new Error(
+      `${prop} must be an S3 key prefix without leading or trailing '/', using letters, digits and !_.*'()-/, got '${prefix}'`,
+    );
   }
 }

@@ -44,8 +44,10 @@ function parseValue(field: CronField, text: string, expression: string): number 
     return field.name === 'month' ? named + 1 : named;
   }
   if (!/^\d+$/.test(text)) {
-    throw new InvalidCronError(`invalid cron expression '${expression}': '${text}' is not a valid ${field.name}`
-      + (field.names ? ` (use ${field.min}-${field.max} or ${field.names.join(',')})` : ` (use ${field.min}-${field.max})`));
+    throw new InvalidCronError(
+      `invalid cron expression '${expression}': '${text}' is not a valid ${field.name}` +
+        (field.names ? ` (use ${field.min}-${field.max} or ${field.names.join(',')})` : ` (use ${field.min}-${field.max})`),
+    );
   }
   const value = Number(text);
   if (value < field.min || value > field.max) {
@@ -65,7 +67,9 @@ function checkField(field: CronField, text: string, expression: string): void {
       throw new InvalidCronError(`invalid cron expression '${expression}': '${item}' has more than one '/' in the ${field.name} field`);
     }
     if (step !== undefined && (!/^\d+$/.test(step) || Number(step) === 0)) {
-      throw new InvalidCronError(`invalid cron expression '${expression}': step '${step}' in the ${field.name} field must be a positive integer`);
+      throw new InvalidCronError(
+        `invalid cron expression '${expression}': step '${step}' in the ${field.name} field must be a positive integer`,
+      );
     }
     if (range === '*') continue;
     const bounds = range.split('-');
@@ -97,7 +101,9 @@ export function parseCron(expression: string): Cron {
   }
   const parts = expanded.split(/\s+/);
   if (parts.length !== 5) {
-    throw new InvalidCronError(`invalid cron expression '${expression}': expected 5 fields (minute hour day-of-month month day-of-week), got ${parts.length}`);
+    throw new InvalidCronError(
+      `invalid cron expression '${expression}': expected 5 fields (minute hour day-of-month month day-of-week), got ${parts.length}`,
+    );
   }
   FIELDS.forEach((field, index) => checkField(field, parts[index], expression));
   const [minute, hour, day, month, weekDay] = parts;

@@ -49,11 +49,14 @@ export function papermillCommand(options: PapermillCommandOptions): { command: s
     command: ['/bin/sh', '-c', script],
     args: [
       options.inputPath,
-      '--kernel', 'python3',
-      '--cwd', options.cwd,
+      '--kernel',
+      'python3',
+      '--cwd',
+      options.cwd,
       '--log-output',
       '--no-progress-bar',
-      '--execution-timeout', String(options.cellTimeout.toSeconds()),
+      '--execution-timeout',
+      String(options.cellTimeout.toSeconds()),
       ...papermillParameterArgs(options.parameters),
     ],
   };

@@ -84,8 +84,15 @@ export class PySparkApplication extends Construct {
       throw new Error(`eventLogDir must be an s3a:// URI, got '${props.eventLogDir}'`);
     }
     const dyn = props.dynamicAllocation ?? DEFAULT_DYNAMIC_ALLOCATION;
-    if (!(dyn.minExecutors >= 0 && dyn.minExecutors <= dyn.initialExecutors && dyn.initialExecutors <= dyn.maxExecutors && dyn.maxExecutors >= 1)) {
-      throw new Error(`dynamicAllocation must satisfy 0 <= minExecutors <= initialExecutors <= maxExecutors, maxExecutors >= 1, got ${JSON.stringify(dyn)}`);
+    if (!(
+      dyn.minExecutors >= 0 &&
+      dyn.minExecutors <= dyn.initialExecutors &&
+      dyn.initialExecutors <= dyn.maxExecutors &&
+      dyn.maxExecutors >= 1
+    )) {
+      throw new Error(
+        `dynamicAllocation must satisfy 0 <= minExecutors <= initialExecutors <= maxExecutors, maxExecutors >= 1, got ${JSON.stringify(dyn)}`,
+      );
     }
     const driver = props.driver ?? DEFAULT_DRIVER;
     const executor = props.executor ?? DEFAULT_EXECUTOR;

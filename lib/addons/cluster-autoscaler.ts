@@ -40,7 +40,7 @@ export class ClusterAutoscaler extends Construct {
     super(scope, id);
     const { cluster } = props;
     const role = new iam.Role(this, 'Role', {
-      description: 'Cluster Autoscaler: resizes this cluster\'s node groups',
+      description: "Cluster Autoscaler: resizes this cluster's node groups",
       assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com'),
     });
     role.assumeRolePolicy?.addStatements(
@@ -75,7 +75,8 @@ export class ClusterAutoscaler extends Construct {
     );
     Validations.of(role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason: 'Describe calls support no resource scoping; the two write actions are limited by the tag EKS puts on this cluster\'s node group Auto Scaling groups.',
+      reason:
+        "Describe calls support no resource scoping; the two write actions are limited by the tag EKS puts on this cluster's node group Auto Scaling groups.",
     });
     new eks.CfnPodIdentityAssociation(this, 'PodIdentity', {
       clusterName: cluster.clusterName,

@@ -33,7 +33,8 @@ export class EbsCsiDriver extends Construct {
     Validations.of(role).acknowledge(
       {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy]',
-        reason: 'AmazonEBSCSIDriverPolicy is the policy AWS maintains for this driver; its volume actions are scoped by the ebs.csi.aws.com tags it sets.',
+        reason:
+          'AmazonEBSCSIDriverPolicy is the policy AWS maintains for this driver; its volume actions are scoped by the ebs.csi.aws.com tags it sets.',
       },
       {
         id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',

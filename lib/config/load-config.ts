@@ -33,7 +33,11 @@ export interface LoadConfigOptions {
 export function parseEnvironmentName(value: unknown): AwsEnvironmentName {
   if (typeof value !== 'string' || !(AWS_ENVIRONMENT_NAMES as readonly string[]).includes(value)) {
     const hint = value === 'local' ? ' (local is synthesized to YAML with `npm run synth:local`, not deployed with CDK)' : '';
-    throw new ConfigError('env', value, `allowed: ${AWS_ENVIRONMENT_NAMES.join(', ')}${hint}; all environments: ${ENVIRONMENT_NAMES.join(', ')}`);
+    throw new ConfigError(
+      'env',
+      value,
+      `allowed: ${AWS_ENVIRONMENT_NAMES.join(', ')}${hint}; all environments: ${ENVIRONMENT_NAMES.join(', ')}`,
+    );
   }
   return value as AwsEnvironmentName;
 }
@@ -45,7 +49,10 @@ export function loadEnvironmentConfig(envName: string, options: LoadConfigOption
   const setting = (key: string): unknown => options.source?.(name, key) ?? processEnv[envVarName(name, key)];
   const defaults: EnvironmentDefaults = { ...ENVIRONMENT_DEFAULTS[name], ...options.overrides };
 
-  const account = validateAccount(`${name}.account`, stringSetting(setting('account')) ?? processEnv.CDK_DEFAULT_ACCOUNT ?? PLACEHOLDER_ACCOUNT);
+  const account = validateAccount(
+    `${name}.account`,
+    stringSetting(setting('account')) ?? processEnv.CDK_DEFAULT_ACCOUNT ?? PLACEHOLDER_ACCOUNT,
+  );
   const region = validateRegion(`${name}.region`, stringSetting(setting('region')) ?? processEnv.CDK_DEFAULT_REGION ?? DEFAULT_REGION);
   const release = readRelease(name, options.releasesDir ?? RELEASES_DIR);
 
@@ -56,7 +63,11 @@ export function loadEnvironmentConfig(envName: string, options: LoadConfigOption
     throw new ConfigError(`${name}.network.maxAzs`, network.maxAzs, `${name} spans exactly ${expectedAzs} availability zones`);
   }
   if (!FLOW_LOG_RETENTION_DAYS.includes(network.flowLogRetentionDays)) {
-    throw new ConfigError(`${name}.network.flowLogRetentionDays`, network.flowLogRetentionDays, `allowed: one of CloudWatch Logs' retention periods ${FLOW_LOG_RETENTION_DAYS.join(', ')}`);
+    throw new ConfigError(
+      `${name}.network.flowLogRetentionDays`,
+      network.flowLogRetentionDays,
+      `allowed: one of CloudWatch Logs' retention periods ${FLOW_LOG_RETENTION_DAYS.join(', ')}`,
+    );
   }
   const expectedNats = name === 'prod' ? network.maxAzs : 1;
   if (network.natGateways !== expectedNats) {
@@ -82,7 +93,11 @@ export function loadEnvironmentConfig(envName: string, options: LoadConfigOption
   validateIntegerRange(`${name}.database.backupRetentionDays`, db.backupRetentionDays, name === 'prod' ? 30 : 7, 35);
   validateIntegerRange(`${name}.database.allocatedStorageGiB`, db.allocatedStorageGiB, 20, db.maxAllocatedStorageGiB);
   if (name === 'prod' && (!db.multiAz || !db.deletionProtection)) {
-    throw new ConfigError(`${name}.database`, { multiAz: db.multiAz, deletionProtection: db.deletionProtection }, 'prod requires multiAz and deletionProtection');
+    throw new ConfigError(
+      `${name}.database`,
+      { multiAz: db.multiAz, deletionProtection: db.deletionProtection },
+      'prod requires multiAz and deletionProtection',
+    );
   }
 
   const certificateArn = stringSetting(setting('certificateArn')) ?? defaults.domain.certificateArn;
@@ -104,9 +119,16 @@ export function loadEnvironmentConfig(envName: string, options: LoadConfigOption
     stringSetting(setting('jupyterHostname')) ?? defaults.domain.jupyterHostname,
   );
   if (hostedZone !== undefined) {
-    for (const [field, host] of [['appHostname', appHostname], ['jupyterHostname', jupyterHostname]] as const) {
+    for (const [field, host] of [
+      ['appHostname', appHostname],
+      ['jupyterHostname', jupyterHostname],
+    ] as const) {
       if (host !== hostedZone.zoneName && !host.endsWith(`.${hostedZone.zoneName}`)) {
-        throw new ConfigError(`${name}.domain.${field}`, host, `must be inside the hosted zone ${hostedZone.zoneName} that the certificate is created in`);
+        throw new ConfigError(
+          `${name}.domain.${field}`,
+          host,
+          `must be inside the hosted zone ${hostedZone.zoneName} that the certificate is created in`,
+        );
       }
     }
   }
@@ -135,7 +157,12 @@ function stringSetting(value: unknown): string | undefined {
 function listSetting(value: unknown): string[] | undefined {
   if (Array.isArray(value)) return value.map(String);
   const text = stringSetting(value);
-  return text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return text === undefined
+    ? undefined
+    : text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }
 
 function hostedZoneSetting(env: AwsEnvironmentName, value: unknown): HostedZoneConfig | undefined {
@@ -147,7 +174,11 @@ function hostedZoneSetting(env: AwsEnvironmentName, value: unknown): HostedZoneC
   }
   const zone = parsed as Partial<HostedZoneConfig>;
   if (typeof zone.zoneName !== 'string' || typeof zone.hostedZoneId !== 'string' || !/^Z[0-9A-Z]{1,32}$/.test(zone.hostedZoneId)) {
-    throw new ConfigError(`${env}.domain.hostedZone`, value, 'allowed: {"zoneName":"example.com","hostedZoneId":"Z..."} or "example.com/Z..."');
+    throw new ConfigError(
+      `${env}.domain.hostedZone`,
+      value,
+      'allowed: {"zoneName":"example.com","hostedZoneId":"Z..."} or "example.com/Z..."',
+    );
   }
   validateHostname(`${env}.domain.hostedZone.zoneName`, zone.zoneName);
   return { zoneName: zone.zoneName, hostedZoneId: zone.hostedZoneId };

@@ -40,7 +40,8 @@ export class EventCache extends Construct {
     });
     Validations.of(this.authSecret).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SMG4',
-      reason: 'ElastiCache AUTH tokens rotate with ModifyReplicationGroup (ROTATE then SET), which Secrets Manager has no managed rotation for; the token is only reachable with TLS from inside the cluster security group.',
+      reason:
+        'ElastiCache AUTH tokens rotate with ModifyReplicationGroup (ROTATE then SET), which Secrets Manager has no managed rotation for; the token is only reachable with TLS from inside the cluster security group.',
     });
     const subnetGroup = new elasticache.CfnSubnetGroup(this, 'Subnets', {
       description: 'Isolated subnets of the live-events Valkey',

@@ -108,18 +108,28 @@ export class PlatformCluster extends Construct {
     });
     Validations.of(this.cluster.node.findChild('Resource')).acknowledge({
       id: 'CloudFormation-Validate::W9009',
-      reason: 'EncryptionConfig.Resources ["secrets"] is how aws-cdk-lib requests envelope encryption of Kubernetes secrets; the EKS API still requires it.',
+      reason:
+        'EncryptionConfig.Resources ["secrets"] is how aws-cdk-lib requests envelope encryption of Kubernetes secrets; the EKS API still requires it.',
     });
     const kubectlProvider = this.cluster.node.findChild('KubectlProvider');
     Validations.of(kubectlProvider).acknowledge(
-      { id: awsManaged('service-role/AWSLambdaBasicExecutionRole'), reason: 'The kubectl provider Lambdas write their own CloudWatch logs only.' },
-      { id: awsManaged('service-role/AWSLambdaVPCAccessExecutionRole'), reason: 'The kubectl provider runs in the VPC to reach the private cluster endpoint and needs its ENIs.' },
+      {
+        id: awsManaged('service-role/AWSLambdaBasicExecutionRole'),
+        reason: 'The kubectl provider Lambdas write their own CloudWatch logs only.',
+      },
+      {
+        id: awsManaged('service-role/AWSLambdaVPCAccessExecutionRole'),
+        reason: 'The kubectl provider runs in the VPC to reach the private cluster endpoint and needs its ENIs.',
+      },
       { id: awsManaged('AmazonEC2ContainerRegistryReadOnly'), reason: 'kubectl pulls OCI Helm charts from ECR read-only.' },
       {
         id: 'AwsSolutions::AwsSolutions-IAM5[Resource::<EksClusterKubectlProviderHandlerDA75FB7A.Arn>:*]',
         reason: 'The provider framework invokes versions of its own handler function only.',
       },
-      { id: 'AwsSolutions::AwsSolutions-L1', reason: 'aws-cdk-lib pins the kubectl provider runtime to the one its kubectl layer is built for.' },
+      {
+        id: 'AwsSolutions::AwsSolutions-L1',
+        reason: 'aws-cdk-lib pins the kubectl provider runtime to the one its kubectl layer is built for.',
+      },
     );
     Validations.of(kubectlProvider).acknowledge({
       id:

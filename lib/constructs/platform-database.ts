@@ -104,14 +104,21 @@ export class PlatformDatabase extends Construct {
       },
       {
         id: 'AwsSolutions::AwsSolutions-RDS11',
-        reason: 'The instance sits in isolated subnets behind a group that admits the cluster only, with TLS and IAM auth; the pods\' NetworkPolicies name port 3306.',
+        reason:
+          "The instance sits in isolated subnets behind a group that admits the cluster only, with TLS and IAM auth; the pods' NetworkPolicies name port 3306.",
       },
     );
     if (!props.multiAz) {
-      Validations.of(this.instance).acknowledge({ id: 'AwsSolutions::AwsSolutions-RDS3', reason: 'Single-AZ by design outside prod (cost); prod is Multi-AZ and the config rejects prod without it.' });
+      Validations.of(this.instance).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-RDS3',
+        reason: 'Single-AZ by design outside prod (cost); prod is Multi-AZ and the config rejects prod without it.',
+      });
     }
     if (!props.deletionProtection) {
-      Validations.of(this.instance).acknowledge({ id: 'AwsSolutions::AwsSolutions-RDS10', reason: 'dev and staging are torn down freely; prod has deletion protection and the config rejects prod without it.' });
+      Validations.of(this.instance).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-RDS10',
+        reason: 'dev and staging are torn down freely; prod has deletion protection and the config rejects prod without it.',
+      });
     }
     // The log retention function is a stack-wide singleton aws-cdk-lib adds for cloudwatchLogsRetention.
     const logRetention = Stack.of(this).node.tryFindChild('LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a');
@@ -121,7 +128,10 @@ export class PlatformDatabase extends Construct {
           id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
           reason: 'The log retention function writes its own logs only.',
         },
-        { id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: 'logs:PutRetentionPolicy on RDS log groups that exist only once the instance writes to them.' },
+        {
+          id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+          reason: 'logs:PutRetentionPolicy on RDS log groups that exist only once the instance writes to them.',
+        },
       );
     }
   }

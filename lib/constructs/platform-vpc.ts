@@ -48,7 +48,8 @@ export class PlatformVpc extends Construct {
 
     Validations.of(this.vpc).acknowledge({
       id: 'CloudFormation-Validate::W3010',
-      reason: 'Zone names come from the environment config so synthesis needs no account lookup; each environment names the zones of its own region.',
+      reason:
+        'Zone names come from the environment config so synthesis needs no account lookup; each environment names the zones of its own region.',
     });
 
     const flowLogKey = new kms.Key(this, 'FlowLogKey', {

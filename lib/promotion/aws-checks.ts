@@ -53,7 +53,11 @@ async function stackOutput(clients: AwsClients, env: AwsEnvironmentName, part: P
   const stack = response.Stacks?.[0];
   const value = stack?.Outputs?.find((o) => o.OutputKey === key)?.OutputValue;
   if (value === undefined) {
-    throw new AwsCallError('not-found', call.action, `Stack ${stackName} has no output ${key}; deploy the current version of the stack so the CLI can find its resources.`);
+    throw new AwsCallError(
+      'not-found',
+      call.action,
+      `Stack ${stackName} has no output ${key}; deploy the current version of the stack so the CLI can find its resources.`,
+    );
   }
   return value;
 }
@@ -85,8 +89,17 @@ export async function describeLiveStatus(clients: AwsClients, resources: Environ
   );
   const instance = db.DBInstances?.[0];
   return {
-    cluster: { name: clusterName, status: cluster.cluster?.status ?? 'UNKNOWN', version: cluster.cluster?.version ?? 'unknown', nodegroups },
-    database: { id: databaseInstanceId, status: instance?.DBInstanceStatus ?? 'unknown', engineVersion: instance?.EngineVersion ?? 'unknown' },
+    cluster: {
+      name: clusterName,
+      status: cluster.cluster?.status ?? 'UNKNOWN',
+      version: cluster.cluster?.version ?? 'unknown',
+      nodegroups,
+    },
+    database: {
+      id: databaseInstanceId,
+      status: instance?.DBInstanceStatus ?? 'unknown',
+      engineVersion: instance?.EngineVersion ?? 'unknown',
+    },
   };
 }
 
@@ -105,15 +118,21 @@ export function liveSourceGate(env: AwsEnvironmentName, release: PlatformRelease
   const problems: string[] = [];
   const ok: string[] = [];
   const { cluster, database } = live;
-  (cluster.status === 'ACTIVE' ? ok : problems).push(`cluster ${cluster.name} is ${cluster.status}${cluster.status === 'ACTIVE' ? '' : ' (must be ACTIVE)'}`);
+  (cluster.status === 'ACTIVE' ? ok : problems).push(
+    `cluster ${cluster.name} is ${cluster.status}${cluster.status === 'ACTIVE' ? '' : ' (must be ACTIVE)'}`,
+  );
   if (cluster.version !== release.kubernetesVersion) {
-    problems.push(`cluster ${cluster.name} runs Kubernetes ${cluster.version} but the release pins ${release.kubernetesVersion}: deploy ${env} first`);
+    problems.push(
+      `cluster ${cluster.name} runs Kubernetes ${cluster.version} but the release pins ${release.kubernetesVersion}: deploy ${env} first`,
+    );
   } else {
     ok.push(`cluster runs Kubernetes ${cluster.version} as pinned`);
   }
   if (cluster.nodegroups.length === 0) problems.push(`cluster ${cluster.name} has no node groups`);
   for (const ng of cluster.nodegroups) {
-    (ng.healthy ? ok : problems).push(`node group ${ng.name} is ${ng.status}${ng.issues.length > 0 ? `, health issues: ${ng.issues.join('; ')}` : ''}`);
+    (ng.healthy ? ok : problems).push(
+      `node group ${ng.name} is ${ng.status}${ng.issues.length > 0 ? `, health issues: ${ng.issues.join('; ')}` : ''}`,
+    );
   }
   (database.status === 'available' ? ok : problems).push(
     `DB instance ${database.id} is ${database.status}${database.status === 'available' ? '' : ' (must be available)'}`,
@@ -121,5 +140,9 @@ export function liveSourceGate(env: AwsEnvironmentName, release: PlatformRelease
   if (problems.length > 0) {
     return refused('live-source', `${env} is not healthy: ${problems.join('; ')}`, [...problems, ...ok]);
   }
-  return passed('live-source', `${env} is healthy: cluster ACTIVE on ${cluster.version}, ${cluster.nodegroups.length} node group(s) ACTIVE, database available`, ok);
+  return passed(
+    'live-source',
+    `${env} is healthy: cluster ACTIVE on ${cluster.version}, ${cluster.nodegroups.length} node group(s) ACTIVE, database available`,
+    ok,
+  );
 }

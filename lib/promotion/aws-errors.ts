@@ -26,10 +26,30 @@ export class AwsCallError extends Error {
 }
 
 const CREDENTIAL_ERRORS = new Set(['CredentialsProviderError', 'ProviderError', 'TokenProviderError']);
-const INVALID_CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredToken', 'ExpiredTokenException', 'InvalidAccessKeyId', 'AuthFailure']);
+const INVALID_CREDENTIALS = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidAccessKeyId',
+  'AuthFailure',
+]);
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedException']);
-const THROTTLED = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'ThrottledException', 'SlowDown']);
-const NOT_FOUND = new Set(['ResourceNotFoundException', 'DBInstanceNotFound', 'DBInstanceNotFoundFault', 'DBSnapshotNotFound', 'DBSnapshotNotFoundFault']);
+const THROTTLED = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ThrottledException',
+  'SlowDown',
+]);
+const NOT_FOUND = new Set([
+  'ResourceNotFoundException',
+  'DBInstanceNotFound',
+  'DBInstanceNotFoundFault',
+  'DBSnapshotNotFound',
+  'DBSnapshotNotFoundFault',
+]);
 const REGION_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN']);
 
 /** Turns an SDK error into an AwsCallError whose message names the action, the cause and the fix. */
@@ -48,7 +68,12 @@ export function toAwsCallError(err: unknown, call: AwsCallContext): AwsCallError
     );
   }
   if (INVALID_CREDENTIALS.has(name)) {
-    return new AwsCallError('credentials', call.action, `The AWS credentials were rejected for ${call.action} (${name}: ${detail}); refresh them (\`aws sso login\`) or pass --offline.`, err);
+    return new AwsCallError(
+      'credentials',
+      call.action,
+      `The AWS credentials were rejected for ${call.action} (${name}: ${detail}); refresh them (\`aws sso login\`) or pass --offline.`,
+      err,
+    );
   }
   if (DENIED.has(name) || e.$metadata?.httpStatusCode === 403) {
     return new AwsCallError(
@@ -68,7 +93,12 @@ export function toAwsCallError(err: unknown, call: AwsCallContext): AwsCallError
     );
   }
   if (NOT_FOUND.has(name)) {
-    return new AwsCallError('not-found', call.action, `${call.action}: ${call.resource ?? 'the resource'} was not found in ${call.region}; is the region right and is the environment deployed? (${detail})`, err);
+    return new AwsCallError(
+      'not-found',
+      call.action,
+      `${call.action}: ${call.resource ?? 'the resource'} was not found in ${call.region}; is the region right and is the environment deployed? (${detail})`,
+      err,
+    );
   }
   if (REGION_ERRORS.has(e.code ?? '') || /Invalid region|Region is missing|getaddrinfo/i.test(detail)) {
     return new AwsCallError(

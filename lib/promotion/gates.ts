@@ -26,7 +26,9 @@ export function parseCliEnvironment(option: string, value: string): AwsEnvironme
 export function requireAwsEnvironment(option: string, value: string): AwsEnvironmentName {
   const env = parseCliEnvironment(option, value);
   if (env === 'local') {
-    throw new UsageError(`${option} is "local"; local is not part of the AWS chain (${AWS_ENVIRONMENT_NAMES.join(' -> ')}): allowed: ${AWS_ENVIRONMENT_NAMES.join(', ')}`);
+    throw new UsageError(
+      `${option} is "local"; local is not part of the AWS chain (${AWS_ENVIRONMENT_NAMES.join(' -> ')}): allowed: ${AWS_ENVIRONMENT_NAMES.join(', ')}`,
+    );
   }
   return env;
 }
@@ -42,9 +44,10 @@ export function checkStageOrder(from: string, to: string): GateResult {
   }
   if (toIndex !== fromIndex + 1) {
     const expectedSource = toIndex > 0 ? AWS_ENVIRONMENT_NAMES[toIndex - 1] : undefined;
-    const why = toIndex <= fromIndex
-      ? `${to} comes before ${from} in ${chain}; promotion only moves forward (use rollback to go back)`
-      : `promoting ${from} to ${to} skips ${AWS_ENVIRONMENT_NAMES.slice(fromIndex + 1, toIndex).join(', ')}`;
+    const why =
+      toIndex <= fromIndex
+        ? `${to} comes before ${from} in ${chain}; promotion only moves forward (use rollback to go back)`
+        : `promoting ${from} to ${to} skips ${AWS_ENVIRONMENT_NAMES.slice(fromIndex + 1, toIndex).join(', ')}`;
     return refused('stage-order', `${why}; ${to} takes releases from ${expectedSource ?? 'no environment (it is the first stage)'} only`);
   }
   return passed('stage-order', `${from} -> ${to} is the next stage of ${chain}`);

@@ -52,7 +52,9 @@ export function createPipelineApp(options: PipelineAppOptions = {}): { app: App;
   const app = new App({ ...options.appProps, context: { ...readCdkContext(), ...options.appProps?.context } });
   const processEnv = options.processEnv ?? process.env;
   const setting = (key: string): string | undefined => {
-    const value = app.node.tryGetContext(`datavis:pipeline:${key}`) ?? processEnv[`DATAVIS_PIPELINE_${key.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`];
+    const value =
+      app.node.tryGetContext(`datavis:pipeline:${key}`) ??
+      processEnv[`DATAVIS_PIPELINE_${key.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`];
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
   const environments = AWS_ENVIRONMENT_NAMES.map((name) =>

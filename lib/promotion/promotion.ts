@@ -59,7 +59,9 @@ export class RefusedError extends Error {
   readonly exitCode = EXIT_CODES.refused;
   constructor(readonly plan: PromotionPlan) {
     const reasons = plan.gates.filter((g) => g.status === 'refused').map((g) => `${g.gate}: ${g.message}`);
-    super(`${plan.action === 'promote' ? `Promotion ${plan.sourceEnv} -> ${plan.env}` : `Rollback of ${plan.env}`} refused: ${reasons.join('; ')}`);
+    super(
+      `${plan.action === 'promote' ? `Promotion ${plan.sourceEnv} -> ${plan.env}` : `Rollback of ${plan.env}`} refused: ${reasons.join('; ')}`,
+    );
     this.name = 'RefusedError';
   }
 }
@@ -67,15 +69,33 @@ export class RefusedError extends Error {
 const EARLIER_REFUSAL = 'not run: an earlier gate refused';
 
 /** Runs every gate for promoting `from`'s release into `to`; reads and writes no AWS resource except describing the source. */
-export async function planPromotion(from: EnvironmentName, to: EnvironmentName, options: PromotionOptions, deps: PromotionDeps): Promise<PromotionPlan> {
+export async function planPromotion(
+  from: EnvironmentName,
+  to: EnvironmentName,
+  options: PromotionOptions,
+  deps: PromotionDeps,
+): Promise<PromotionPlan> {
   const { store } = deps;
   const progress = deps.progress ?? (() => undefined);
   const candidate = store.read(from);
   const current = store.read(to);
   const gates: GateResult[] = [checkStageOrder(from, to)];
-  const base = { action: 'promote' as const, env: to, sourceEnv: from, current, candidate, changes: diffReleases(current, candidate), files: [] as string[] };
+  const base = {
+    action: 'promote' as const,
+    env: to,
+    sourceEnv: from,
+    current,
+    candidate,
+    changes: diffReleases(current, candidate),
+    files: [] as string[],
+  };
   if (isRefused(gates)) {
-    gates.push(skipped('version-order', EARLIER_REFUSAL), skipped('prod-floor', EARLIER_REFUSAL), skipped('synthesis', EARLIER_REFUSAL), skipped('live-source', EARLIER_REFUSAL));
+    gates.push(
+      skipped('version-order', EARLIER_REFUSAL),
+      skipped('prod-floor', EARLIER_REFUSAL),
+      skipped('synthesis', EARLIER_REFUSAL),
+      skipped('live-source', EARLIER_REFUSAL),
+    );
     return { ...base, gates, allowed: false, snapshotRequired: false };
   }
   const source = from as AwsEnvironmentName;
@@ -100,7 +120,10 @@ export async function planRollback(env: AwsEnvironmentName, options: PromotionOp
   const base = { action: 'rollback' as const, env, sourceEnv: null, current, files: [] as string[] };
   if (target === undefined) {
     const gates = [
-      refused('history', `no promotion of ${env} is left in ${relativeHistory(env)} to roll back; ${env} runs ${current.platformVersion} as first recorded`),
+      refused(
+        'history',
+        `no promotion of ${env} is left in ${relativeHistory(env)} to roll back; ${env} runs ${current.platformVersion} as first recorded`,
+      ),
       skipped('prod-floor', EARLIER_REFUSAL),
       skipped('synthesis', EARLIER_REFUSAL),
     ];

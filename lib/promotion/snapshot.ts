@@ -16,7 +16,11 @@ export interface SnapshotOptions {
 
 /** An RDS snapshot identifier: letters, digits and single hyphens, starting with a letter. */
 export function snapshotIdentifier(env: AwsEnvironmentName, version: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'z').toLowerCase();
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'z')
+    .toLowerCase();
   const safeVersion = version.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   return `datavis-${env}-pre-${safeVersion}-${stamp}`.replace(/-+/g, '-').replace(/-$/, '');
 }

@@ -1,4 +1,11 @@
-import { AwsEnvironmentName, ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName, PlatformRelease, loadEnvironmentConfig } from '../config';
+import {
+  AwsEnvironmentName,
+  ENVIRONMENT_NAMES,
+  EnvironmentConfig,
+  EnvironmentName,
+  PlatformRelease,
+  loadEnvironmentConfig,
+} from '../config';
 import { AwsClients, createAwsClients, destroyAwsClients } from './aws-clients';
 import { LiveStatus, describeLiveStatus, resolveEnvironmentResources } from './aws-checks';
 import { AwsCallError, AwsErrorKind } from './aws-errors';
@@ -15,7 +22,13 @@ export interface EnvironmentStatus {
   readonly env: EnvironmentName;
   readonly region: string | null;
   readonly release: PlatformRelease;
-  readonly lastChange: { readonly action: HistoryAction; readonly at: string; readonly by: string; readonly from: string; readonly to: string } | null;
+  readonly lastChange: {
+    readonly action: HistoryAction;
+    readonly at: string;
+    readonly by: string;
+    readonly from: string;
+    readonly to: string;
+  } | null;
   readonly live: LiveState;
 }
 
@@ -31,14 +44,23 @@ export interface StatusOptions {
  * Each environment's pinned release, its last recorded change and, unless offline, what runs
  * in AWS. An AWS failure (no credentials, denied...) is reported per environment, not thrown.
  */
-export async function environmentStatuses(envs: readonly EnvironmentName[] = ENVIRONMENT_NAMES, options: StatusOptions): Promise<EnvironmentStatus[]> {
+export async function environmentStatuses(
+  envs: readonly EnvironmentName[] = ENVIRONMENT_NAMES,
+  options: StatusOptions,
+): Promise<EnvironmentStatus[]> {
   const { store } = options;
   const config = options.config ?? defaultConfig(store);
   const statuses: EnvironmentStatus[] = [];
   for (const env of envs) {
     const release = store.read(env);
     if (env === 'local') {
-      statuses.push({ env, region: null, release, lastChange: null, live: { state: 'skipped', reason: 'local runs on a laptop Kubernetes cluster, not in AWS' } });
+      statuses.push({
+        env,
+        region: null,
+        release,
+        lastChange: null,
+        live: { state: 'skipped', reason: 'local runs on a laptop Kubernetes cluster, not in AWS' },
+      });
       continue;
     }
     const history = store.history(env);

@@ -50,7 +50,10 @@ export function synthesizeEnvironment(env: AwsEnvironmentName, release: Platform
   try {
     let app: App;
     try {
-      const config = { ...loadEnvironmentConfig(env, { ...options.configOptions, source: contextSettingSource(context) }), release: validateRelease(env, release) };
+      const config = {
+        ...loadEnvironmentConfig(env, { ...options.configOptions, source: contextSettingSource(context) }),
+        release: validateRelease(env, release),
+      };
       app = new App({ outdir, context: { ...context, '@aws-cdk/core:appMode': 'inmemory' }, builtinCloudFormationValidation: validate });
       createPlatform(app, config);
     } catch (err) {
@@ -85,7 +88,12 @@ interface ReportJson {
   pluginReports?: Array<{
     pluginName: string;
     conclusion: string;
-    violations?: Array<{ ruleName: string; description: string; severity?: string; violatingConstructs?: Array<{ constructPath: string }> }>;
+    violations?: Array<{
+      ruleName: string;
+      description: string;
+      severity?: string;
+      violatingConstructs?: Array<{ constructPath: string }>;
+    }>;
   }>;
 }
 
@@ -101,7 +109,13 @@ export function readValidationReport(outdir: string): ValidationFinding[] {
       const severity = violation.severity ?? 'error';
       if (severity === 'warning' || severity === 'info') continue;
       for (const construct of violation.violatingConstructs ?? [{ constructPath: '(unknown)' }]) {
-        findings.push({ plugin: plugin.pluginName, rule: violation.ruleName, severity, constructPath: construct.constructPath, description: violation.description });
+        findings.push({
+          plugin: plugin.pluginName,
+          rule: violation.ruleName,
+          severity,
+          constructPath: construct.constructPath,
+          description: violation.description,
+        });
       }
     }
   }
@@ -115,7 +129,10 @@ export function formatFinding(f: ValidationFinding): string {
 /** The synthesis gate: the target environment must synthesize cleanly with the candidate release. */
 export function synthesisGate(env: AwsEnvironmentName, result: SynthesisResult): GateResult {
   if (result.ok) {
-    return passed('synthesis', `${env} synthesizes with the candidate release; cdk-nag AwsSolutions and CloudFormation Validate report no unacknowledged findings`);
+    return passed(
+      'synthesis',
+      `${env} synthesizes with the candidate release; cdk-nag AwsSolutions and CloudFormation Validate report no unacknowledged findings`,
+    );
   }
   if (result.findings.length === 0) {
     return refused('synthesis', `${env} does not synthesize with the candidate release: ${result.error ?? 'unknown error'}`);

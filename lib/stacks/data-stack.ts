@@ -82,7 +82,8 @@ export class DataStack extends Stack {
     });
     Validations.of(jwtSecret).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SMG4',
-      reason: 'Rotating the signing key would sign out every user at once; it is rotated by a deliberate redeploy that replaces the secret, and access tokens live 15 minutes.',
+      reason:
+        'Rotating the signing key would sign out every user at once; it is rotated by a deliberate redeploy that replaces the secret, and access tokens live 15 minutes.',
     });
     this.jwtSecret = jwtSecret;
 
@@ -138,8 +139,16 @@ export class DataStack extends Stack {
       spark: workloadRole('spark', 'SparkRole', 'Spark drivers and executors: datasets and event logs'),
       sparkHistory: workloadRole('sparkHistory', 'SparkHistoryRole', 'Spark History Server: reads event logs'),
       notebooks: workloadRole('notebooks', 'NotebooksRole', 'Scheduled Papermill runs: read datasets, write notebook outputs'),
-      jupyterhub: workloadRole('jupyterhub', 'JupyterhubRole', 'JupyterHub single-user servers: read datasets, read and write notebook outputs'),
-      webAppSecrets: workloadRole('webAppSecrets', 'WebAppSecretsRole', 'External Secrets: reads the web app database, cache and signing secrets'),
+      jupyterhub: workloadRole(
+        'jupyterhub',
+        'JupyterhubRole',
+        'JupyterHub single-user servers: read datasets, read and write notebook outputs',
+      ),
+      webAppSecrets: workloadRole(
+        'webAppSecrets',
+        'WebAppSecretsRole',
+        'External Secrets: reads the web app database, cache and signing secrets',
+      ),
     };
     const { spark, sparkHistory, notebooks, jupyterhub, webAppSecrets } = this.workloadRoles;
     spark.grantBucket(this.datasetsBucket, 'readWrite');

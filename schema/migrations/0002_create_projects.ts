@@ -15,9 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         .addColumn('created_at', types.timestamp, (c) => c.notNull())
         .addColumn('updated_at', types.timestamp, (c) => c.notNull())
         // An owner cannot be deleted while they own projects: delete or keep the projects first.
-        .addForeignKeyConstraint('projects_owner_fk', ['owner_id'], 'users', ['id'], (fk) =>
-          fk.onDelete('restrict'),
-        ),
+        .addForeignKeyConstraint('projects_owner_fk', ['owner_id'], 'users', ['id'], (fk) => fk.onDelete('restrict')),
     )
     .execute();
   // Lists are ordered by id; the owner's projects are found by (owner_id, id).

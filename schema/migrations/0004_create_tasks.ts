@@ -21,13 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         .addColumn('updated_at', types.timestamp, (c) => c.notNull())
         .addColumn('started_at', types.timestamp)
         .addColumn('finished_at', types.timestamp)
-        .addForeignKeyConstraint('tasks_project_fk', ['project_id'], 'projects', ['id'], (fk) =>
-          fk.onDelete('cascade'),
-        )
+        .addForeignKeyConstraint('tasks_project_fk', ['project_id'], 'projects', ['id'], (fk) => fk.onDelete('cascade'))
         // Deleting a user keeps the tasks they created, without an author.
-        .addForeignKeyConstraint('tasks_created_by_fk', ['created_by'], 'users', ['id'], (fk) =>
-          fk.onDelete('set null'),
-        ),
+        .addForeignKeyConstraint('tasks_created_by_fk', ['created_by'], 'users', ['id'], (fk) => fk.onDelete('set null')),
     )
     .execute();
   await db.schema.createIndex('tasks_project_id_idx').on('tasks').columns(['project_id', 'id']).execute();

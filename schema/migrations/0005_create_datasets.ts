@@ -16,12 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
         .addColumn('size_bytes', 'bigint', (c) => c.notNull())
         .addColumn('created_by', 'integer')
         .addColumn('created_at', types.timestamp, (c) => c.notNull())
-        .addForeignKeyConstraint('datasets_project_fk', ['project_id'], 'projects', ['id'], (fk) =>
-          fk.onDelete('cascade'),
-        )
-        .addForeignKeyConstraint('datasets_created_by_fk', ['created_by'], 'users', ['id'], (fk) =>
-          fk.onDelete('set null'),
-        ),
+        .addForeignKeyConstraint('datasets_project_fk', ['project_id'], 'projects', ['id'], (fk) => fk.onDelete('cascade'))
+        .addForeignKeyConstraint('datasets_created_by_fk', ['created_by'], 'users', ['id'], (fk) => fk.onDelete('set null')),
     )
     .execute();
   await db.schema.createIndex('datasets_project_id_idx').on('datasets').columns(['project_id', 'id']).execute();

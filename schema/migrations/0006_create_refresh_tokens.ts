@@ -14,9 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         .addColumn('expires_at', types.timestamp, (c) => c.notNull())
         .addColumn('revoked_at', types.timestamp)
         .addUniqueConstraint('refresh_tokens_hash_unique', ['token_hash'])
-        .addForeignKeyConstraint('refresh_tokens_user_fk', ['user_id'], 'users', ['id'], (fk) =>
-          fk.onDelete('cascade'),
-        ),
+        .addForeignKeyConstraint('refresh_tokens_user_fk', ['user_id'], 'users', ['id'], (fk) => fk.onDelete('cascade')),
     )
     .execute();
   await db.schema.createIndex('refresh_tokens_user_id_idx').on('refresh_tokens').columns(['user_id', 'id']).execute();

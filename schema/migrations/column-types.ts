@@ -21,7 +21,6 @@ export function columnTypes(db: Kysely<any>): ColumnTypes {
     isMysql,
     timestamp: isMysql ? sql`datetime(3)` : sql`text`,
     mediumText: isMysql ? sql`mediumtext` : sql`text`,
-    tableOptions: (table) =>
-      isMysql ? table.modifyEnd(sql`engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin`) : table,
+    tableOptions: (table) => (isMysql ? table.modifyEnd(sql`engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin`) : table),
   };
 }

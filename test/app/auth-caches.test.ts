@@ -127,21 +127,26 @@ describe.each(DIALECTS)('role and status changes reach every replica on %s', (di
   it('a disabled user is refused by the replica that disabled them at once, and by the other one as soon as the message arrives', async () => {
     const admin = await replicaA.createUser('admin');
     const user = await replicaA.createUser('analyst');
-    for (const replica of [replicaA, replicaB]) expect((await replica.request({ method: 'GET', url: '/api/me', token: user.token })).statusCode).toBe(200);
+    for (const replica of [replicaA, replicaB])
+      expect((await replica.request({ method: 'GET', url: '/api/me', token: user.token })).statusCode).toBe(200);
     await replicaA.request({ method: 'PATCH', url: `/api/users/${user.id}`, token: admin.token, payload: { disabled: true } });
     expect((await replicaA.request({ method: 'GET', url: '/api/me', token: user.token })).statusCode).toBe(401);
     await eventually(async () => (await replicaB.request({ method: 'GET', url: '/api/me', token: user.token })).statusCode === 401);
     // Enabled again: nothing negative was cached, so both accept the token at once.
     await replicaB.request({ method: 'PATCH', url: `/api/users/${user.id}`, token: admin.token, payload: { disabled: false } });
-    for (const replica of [replicaA, replicaB]) expect((await replica.request({ method: 'GET', url: '/api/me', token: user.token })).statusCode).toBe(200);
+    for (const replica of [replicaA, replicaB])
+      expect((await replica.request({ method: 'GET', url: '/api/me', token: user.token })).statusCode).toBe(200);
   });
 
   it('a role change applies on both replicas', async () => {
     const admin = await replicaA.createUser('admin');
     const user = await replicaA.createUser('analyst');
-    for (const replica of [replicaA, replicaB]) expect((await replica.request({ method: 'GET', url: '/api/me', token: user.token })).json().role).toBe('analyst');
+    for (const replica of [replicaA, replicaB])
+      expect((await replica.request({ method: 'GET', url: '/api/me', token: user.token })).json().role).toBe('analyst');
     await replicaB.request({ method: 'PATCH', url: `/api/users/${user.id}`, token: admin.token, payload: { role: 'viewer' } });
-    expect((await replicaB.request({ method: 'POST', url: '/api/projects', token: user.token, payload: { name: 'no' } })).statusCode).toBe(403);
+    expect((await replicaB.request({ method: 'POST', url: '/api/projects', token: user.token, payload: { name: 'no' } })).statusCode).toBe(
+      403,
+    );
     await eventually(async () => (await replicaA.request({ method: 'GET', url: '/api/me', token: user.token })).json().role === 'viewer');
   });
 

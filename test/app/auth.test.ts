@@ -160,28 +160,63 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
 
   describe('forged and broken access tokens answer 401', () => {
     const tokens: Array<[string, () => Promise<string>]> = [
-      ['tampered payload', async () => {
-        const real = await t.ctx.tokens.sign(1);
-        const [header, , signature] = real.split('.');
-        return `${header}.${b64({ sub: '2', iss: 'datavis-platform', aud: 'datavis-api', exp: 9999999999 })}.${signature}`;
-      }],
+      [
+        'tampered payload',
+        async () => {
+          const real = await t.ctx.tokens.sign(1);
+          const [header, , signature] = real.split('.');
+          return `${header}.${b64({ sub: '2', iss: 'datavis-platform', aud: 'datavis-api', exp: 9999999999 })}.${signature}`;
+        },
+      ],
       ['tampered signature', async () => `${(await t.ctx.tokens.sign(1)).slice(0, -3)}AAA`],
-      ['expired', async () =>
-        new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setIssuer('datavis-platform').setAudience('datavis-api')
-          .setIssuedAt(1_600_000_000).setExpirationTime(1_600_000_900).sign(key(TEST_JWT_SECRET))],
-      ['alg=none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: '1', iss: 'datavis-platform', aud: 'datavis-api', exp: 9999999999 })}.`],
-      ['wrong key', async () =>
-        new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setIssuer('datavis-platform').setAudience('datavis-api')
-          .setExpirationTime('1h').sign(key('another-secret-another-secret-another'))],
-      ['HS512 with the right key', async () => {
-        const header = b64({ alg: 'HS512', typ: 'JWT' });
-        const payload = b64({ sub: '1', iss: 'datavis-platform', aud: 'datavis-api', exp: 9999999999 });
-        const signature = createHmac('sha512', TEST_JWT_SECRET).update(`${header}.${payload}`).digest('base64url');
-        return `${header}.${payload}.${signature}`;
-      }],
-      ['wrong audience', async () =>
-        new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('1').setIssuer('datavis-platform').setAudience('someone-else')
-          .setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
+      [
+        'expired',
+        async () =>
+          new SignJWT({})
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('1')
+            .setIssuer('datavis-platform')
+            .setAudience('datavis-api')
+            .setIssuedAt(1_600_000_000)
+            .setExpirationTime(1_600_000_900)
+            .sign(key(TEST_JWT_SECRET)),
+      ],
+      [
+        'alg=none',
+        async () =>
+          `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: '1', iss: 'datavis-platform', aud: 'datavis-api', exp: 9999999999 })}.`,
+      ],
+      [
+        'wrong key',
+        async () =>
+          new SignJWT({})
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('1')
+            .setIssuer('datavis-platform')
+            .setAudience('datavis-api')
+            .setExpirationTime('1h')
+            .sign(key('another-secret-another-secret-another')),
+      ],
+      [
+        'HS512 with the right key',
+        async () => {
+          const header = b64({ alg: 'HS512', typ: 'JWT' });
+          const payload = b64({ sub: '1', iss: 'datavis-platform', aud: 'datavis-api', exp: 9999999999 });
+          const signature = createHmac('sha512', TEST_JWT_SECRET).update(`${header}.${payload}`).digest('base64url');
+          return `${header}.${payload}.${signature}`;
+        },
+      ],
+      [
+        'wrong audience',
+        async () =>
+          new SignJWT({})
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('1')
+            .setIssuer('datavis-platform')
+            .setAudience('someone-else')
+            .setExpirationTime('1h')
+            .sign(key(TEST_JWT_SECRET)),
+      ],
       ['garbage', async () => 'not.a.jwt'],
     ];
 
@@ -200,7 +235,12 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
   it('a disabled user is refused at once, even with an unexpired token, and cannot log in', async () => {
     const admin = (await login(ADMIN_EMAIL, ADMIN_PASSWORD, '10.11.0.1')).json();
     const user = await t.createUser('analyst');
-    const disable = await t.request({ method: 'PATCH', url: `/api/users/${user.id}`, token: admin.accessToken, payload: { disabled: true } });
+    const disable = await t.request({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      token: admin.accessToken,
+      payload: { disabled: true },
+    });
     expect(disable.json()).toMatchObject({ disabled: true });
     expect((await t.request({ method: 'GET', url: '/api/me', token: user.token })).statusCode).toBe(401);
     expect((await login(user.email, USER_PASSWORD, '10.11.0.2')).statusCode).toBe(401);
@@ -227,7 +267,11 @@ describe('login throttling shared through Redis', () => {
     for (const app of apps) {
       await app.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'wrong-password' } });
     }
-    const response = await apps[1].app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: USER_PASSWORD } });
+    const response = await apps[1].app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: USER_PASSWORD },
+    });
     expect(response.statusCode).toBe(429);
   });
 });

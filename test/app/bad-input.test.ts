@@ -64,7 +64,12 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
   });
 
   it('does not coerce body types ("5" is not a number, 1 is not a string)', async () => {
-    const created = await post(`/api/projects/${fixture.projectId}/datasets`, { name: 'd', uri: 's3://b/k', format: 'csv', sizeBytes: '5' });
+    const created = await post(`/api/projects/${fixture.projectId}/datasets`, {
+      name: 'd',
+      uri: 's3://b/k',
+      format: 'csv',
+      sizeBytes: '5',
+    });
     expect(created.statusCode).toBe(400);
     expect(created.json().error.message).toMatch(/body\/sizeBytes must be integer/);
   });
@@ -96,7 +101,9 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     await post('/api/projects', { name: `${marker} 100% done` });
     await post('/api/projects', { name: `${marker} 1000 done` });
     const search = async (q: string) =>
-      (await t.request({ method: 'GET', url: `/api/projects?q=${encodeURIComponent(q)}`, token: cast.owner.token })).json().items.map((p: { name: string }) => p.name);
+      (await t.request({ method: 'GET', url: `/api/projects?q=${encodeURIComponent(q)}`, token: cast.owner.token }))
+        .json()
+        .items.map((p: { name: string }) => p.name);
     expect(await search(`${marker} 100%`)).toEqual([`${marker} 100% done`]);
     expect(await search(`${marker} 1_0`)).toEqual([]);
     expect(await search(marker.toUpperCase())).toHaveLength(2);
@@ -147,7 +154,9 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     // The page's type comes from the helper's signature, not from an initializer that reads
     // `cursor`, which the loop assigns from the page (a circular inference).
     const pageAfter = async (after: string | null): Promise<ProjectPage> =>
-      (await t.request({ method: 'GET', url: `/api/projects?limit=3${after ? `&cursor=${after}` : ''}`, token: owner.token })).json<ProjectPage>();
+      (
+        await t.request({ method: 'GET', url: `/api/projects?limit=3${after ? `&cursor=${after}` : ''}`, token: owner.token })
+      ).json<ProjectPage>();
     const seen: number[] = [];
     let cursor: string | null = null;
     do {

@@ -44,7 +44,11 @@ const busyDays = (s: Summary) => Object.fromEntries(s.tasksCreatedPerDay.filter(
 
 async function addTask(t: TestApp, who: Principal, projectId: number, body: CreateTaskBody, createdAt: Date): Promise<number> {
   const task = await createTask(t.ctx, who, projectId, body);
-  await t.ctx.db.updateTable('tasks').set({ created_at: toDbTimestamp(createdAt) }).where('id', '=', task.id).execute();
+  await t.ctx.db
+    .updateTable('tasks')
+    .set({ created_at: toDbTimestamp(createdAt) })
+    .where('id', '=', task.id)
+    .execute();
   return task.id;
 }
 
@@ -93,10 +97,17 @@ describe.each(DIALECTS)('GET /api/dashboard/summary on %s', (dialect) => {
     await database?.drop();
   });
 
-  const expected: Record<Exclude<Actor, 'anonymous'>, Omit<Summary, 'tasksCreatedPerDay' | 'generatedAt'> & { days: Record<string, unknown> }> = {
+  const expected: Record<
+    Exclude<Actor, 'anonymous'>,
+    Omit<Summary, 'tasksCreatedPerDay' | 'generatedAt'> & { days: Record<string, unknown> }
+  > = {
     admin: {
       projects: 4,
-      tasks: { total: 7, byStatus: statuses({ pending: 2, running: 1, succeeded: 2, failed: 1, cancelled: 1 }), byKind: kinds({ notebook: 1, spark: 3, manual: 3 }) },
+      tasks: {
+        total: 7,
+        byStatus: statuses({ pending: 2, running: 1, succeeded: 2, failed: 1, cancelled: 1 }),
+        byKind: kinds({ notebook: 1, spark: 3, manual: 3 }),
+      },
       datasets: { total: 5, sizeBytes: 1136, byFormat: formats({ csv: [1, 100], parquet: [2, 1024], json: [1, 5], delta: [1, 7] }) },
       days: {
         [dayText(0)]: statuses({ pending: 2, running: 1, succeeded: 1 }),
@@ -106,7 +117,11 @@ describe.each(DIALECTS)('GET /api/dashboard/summary on %s', (dialect) => {
     },
     owner: {
       projects: 2,
-      tasks: { total: 5, byStatus: statuses({ pending: 1, running: 1, succeeded: 1, failed: 1, cancelled: 1 }), byKind: kinds({ notebook: 1, spark: 2, manual: 2 }) },
+      tasks: {
+        total: 5,
+        byStatus: statuses({ pending: 1, running: 1, succeeded: 1, failed: 1, cancelled: 1 }),
+        byKind: kinds({ notebook: 1, spark: 2, manual: 2 }),
+      },
       datasets: { total: 4, sizeBytes: 1129, byFormat: formats({ csv: [1, 100], parquet: [2, 1024], json: [1, 5] }) },
       days: {
         [dayText(0)]: statuses({ pending: 1, running: 1 }),
@@ -116,13 +131,21 @@ describe.each(DIALECTS)('GET /api/dashboard/summary on %s', (dialect) => {
     },
     editor: {
       projects: 1,
-      tasks: { total: 4, byStatus: statuses({ pending: 1, running: 1, succeeded: 1, failed: 1 }), byKind: kinds({ notebook: 1, spark: 2, manual: 1 }) },
+      tasks: {
+        total: 4,
+        byStatus: statuses({ pending: 1, running: 1, succeeded: 1, failed: 1 }),
+        byKind: kinds({ notebook: 1, spark: 2, manual: 1 }),
+      },
       datasets: { total: 3, sizeBytes: 1124, byFormat: formats({ csv: [1, 100], parquet: [2, 1024] }) },
       days: { [dayText(0)]: statuses({ pending: 1, running: 1 }), [dayText(2)]: statuses({ succeeded: 1 }) },
     },
     viewer: {
       projects: 1,
-      tasks: { total: 4, byStatus: statuses({ pending: 1, running: 1, succeeded: 1, failed: 1 }), byKind: kinds({ notebook: 1, spark: 2, manual: 1 }) },
+      tasks: {
+        total: 4,
+        byStatus: statuses({ pending: 1, running: 1, succeeded: 1, failed: 1 }),
+        byKind: kinds({ notebook: 1, spark: 2, manual: 1 }),
+      },
       datasets: { total: 3, sizeBytes: 1124, byFormat: formats({ csv: [1, 100], parquet: [2, 1024] }) },
       days: { [dayText(0)]: statuses({ pending: 1, running: 1 }), [dayText(2)]: statuses({ succeeded: 1 }) },
     },
@@ -156,7 +179,11 @@ describe.each(DIALECTS)('GET /api/dashboard/summary on %s', (dialect) => {
   it('gives a user without projects zeros for every day', async () => {
     const lonely = await t.createUser('viewer');
     const s = await summary(lonely.token, '?days=7');
-    expect(s).toMatchObject({ projects: 0, tasks: { total: 0, byStatus: statuses({}), byKind: kinds({}) }, datasets: { total: 0, sizeBytes: 0, byFormat: formats({}) } });
+    expect(s).toMatchObject({
+      projects: 0,
+      tasks: { total: 0, byStatus: statuses({}), byKind: kinds({}) },
+      datasets: { total: 0, sizeBytes: 0, byFormat: formats({}) },
+    });
     expect(s.tasksCreatedPerDay).toHaveLength(7);
     expect(s.tasksCreatedPerDay.every((d) => d.total === 0)).toBe(true);
   });
@@ -191,7 +218,12 @@ describe.each(DIALECTS)('GET /api/dashboard/summary on %s', (dialect) => {
     expect(busyDays(after)).toEqual({ [dayText(0)]: statuses({ failed: 1 }) });
 
     expect((await summary(member.token)).projects).toBe(0);
-    await t.request({ method: 'PUT', url: `/api/projects/${p.id}/members/${member.id}`, token: analyst.token, payload: { role: 'viewer' } });
+    await t.request({
+      method: 'PUT',
+      url: `/api/projects/${p.id}/members/${member.id}`,
+      token: analyst.token,
+      payload: { role: 'viewer' },
+    });
     expect(await summary(member.token)).toMatchObject({ projects: 1, tasks: { total: 1 } });
     await t.request({ method: 'DELETE', url: `/api/tasks/${taskId}`, token: analyst.token });
     expect(await summary(member.token)).toMatchObject({ projects: 1, tasks: { total: 0 } });
@@ -246,8 +278,18 @@ describe.each(DIALECTS)('dashboard summary through the Redis read cache on %s', 
     await t.ctx.db
       .insertInto('tasks')
       .values({
-        project_id: p.id, title: 'behind the back', kind: 'spark', status: 'running', notebook: null, parameters: '{}', schedule: null,
-        created_by: cast.owner.id, created_at: toDbTimestamp(new Date()), updated_at: toDbTimestamp(new Date()), started_at: null, finished_at: null,
+        project_id: p.id,
+        title: 'behind the back',
+        kind: 'spark',
+        status: 'running',
+        notebook: null,
+        parameters: '{}',
+        schedule: null,
+        created_by: cast.owner.id,
+        created_at: toDbTimestamp(new Date()),
+        updated_at: toDbTimestamp(new Date()),
+        started_at: null,
+        finished_at: null,
       })
       .execute();
     expect((await get(cast.owner.token)).tasks.total).toBe(1);
@@ -256,7 +298,12 @@ describe.each(DIALECTS)('dashboard summary through the Redis read cache on %s', 
     expect((await get(cast.admin.token)).tasks.total).toBe(2);
 
     // Any write through the API drops every cached summary.
-    await t.request({ method: 'POST', url: `/api/projects/${p.id}/datasets`, token: cast.owner.token, payload: { name: 'd', uri: 's3://b/d', format: 'csv' } });
+    await t.request({
+      method: 'POST',
+      url: `/api/projects/${p.id}/datasets`,
+      token: cast.owner.token,
+      payload: { name: 'd', uri: 's3://b/d', format: 'csv' },
+    });
     expect((await get(cast.owner.token)).tasks).toMatchObject({ total: 2, byStatus: { running: 1, pending: 1 } });
     expect((await get(cast.viewer.token)).projects).toBe(1);
     // Removing a member takes the project out of their summary at once.

@@ -22,14 +22,54 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
   { method: 'PATCH', route: '/api/users/:id', url: (_f, c) => `/api/users/${c.outsider.id}`, fields: ['role', 'disabled'] },
   { method: 'POST', route: '/api/projects', url: () => '/api/projects', fields: ['name', 'description'] },
   { method: 'PATCH', route: '/api/projects/:id', url: (f) => `/api/projects/${f.projectId}`, fields: ['name', 'description'] },
-  { method: 'PUT', route: '/api/projects/:id/members/:id', url: (f, c) => `/api/projects/${f.projectId}/members/${c.outsider.id}`, fields: ['role'] },
-  { method: 'POST', route: '/api/projects/:id/tasks', url: (f) => `/api/projects/${f.projectId}/tasks`, fields: ['title', 'kind', 'status', 'notebook', 'parameters', 'schedule'] },
-  { method: 'PATCH', route: '/api/tasks/:id', url: (f) => `/api/tasks/${f.taskId}`, fields: ['title', 'kind', 'status', 'notebook', 'parameters', 'schedule'] },
-  { method: 'POST', route: '/api/projects/:id/datasets', url: (f) => `/api/projects/${f.projectId}/datasets`, fields: ['name', 'uri', 'format', 'sizeBytes'] },
-  { method: 'PATCH', route: '/api/datasets/:id', url: (f) => `/api/datasets/${f.datasetId}`, fields: ['name', 'uri', 'format', 'sizeBytes'] },
+  {
+    method: 'PUT',
+    route: '/api/projects/:id/members/:id',
+    url: (f, c) => `/api/projects/${f.projectId}/members/${c.outsider.id}`,
+    fields: ['role'],
+  },
+  {
+    method: 'POST',
+    route: '/api/projects/:id/tasks',
+    url: (f) => `/api/projects/${f.projectId}/tasks`,
+    fields: ['title', 'kind', 'status', 'notebook', 'parameters', 'schedule'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/tasks/:id',
+    url: (f) => `/api/tasks/${f.taskId}`,
+    fields: ['title', 'kind', 'status', 'notebook', 'parameters', 'schedule'],
+  },
+  {
+    method: 'POST',
+    route: '/api/projects/:id/datasets',
+    url: (f) => `/api/projects/${f.projectId}/datasets`,
+    fields: ['name', 'uri', 'format', 'sizeBytes'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/datasets/:id',
+    url: (f) => `/api/datasets/${f.datasetId}`,
+    fields: ['name', 'uri', 'format', 'sizeBytes'],
+  },
 ];
 
-const ENUM_WORDS = ['admin', 'analyst', 'viewer', 'editor', 'notebook', 'spark', 'manual', 'pending', 'running', 'failed', 'csv', 'parquet', 'delta', 'json'];
+const ENUM_WORDS = [
+  'admin',
+  'analyst',
+  'viewer',
+  'editor',
+  'notebook',
+  'spark',
+  'manual',
+  'pending',
+  'running',
+  'failed',
+  'csv',
+  'parquet',
+  'delta',
+  'json',
+];
 
 function value(): fc.Arbitrary<unknown> {
   return fc.oneof(
@@ -48,7 +88,11 @@ function value(): fc.Arbitrary<unknown> {
 function body(fields: readonly string[]): fc.Arbitrary<unknown> {
   const known = fc.dictionary(fc.constantFrom(...fields), value(), { maxKeys: fields.length });
   const withExtra = fc.tuple(known, fc.dictionary(fc.string({ maxLength: 10 }), value(), { maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a }));
-  return fc.oneof({ arbitrary: known, weight: 4 }, { arbitrary: withExtra, weight: 1 }, { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 1 });
+  return fc.oneof(
+    { arbitrary: known, weight: 4 },
+    { arbitrary: withExtra, weight: 1 },
+    { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 1 },
+  );
 }
 
 /** Every row the API can write, to prove a rejected request changed nothing. */

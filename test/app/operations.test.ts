@@ -30,7 +30,11 @@ describe.each(DIALECTS)('operations on %s', (dialect) => {
   });
 
   it('sends security headers, a request id, and no CORS headers', async () => {
-    const response = await t.request({ method: 'GET', url: '/healthz', headers: { origin: 'https://evil.example', 'x-request-id': 'abc-123' } });
+    const response = await t.request({
+      method: 'GET',
+      url: '/healthz',
+      headers: { origin: 'https://evil.example', 'x-request-id': 'abc-123' },
+    });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
@@ -40,7 +44,9 @@ describe.each(DIALECTS)('operations on %s', (dialect) => {
 
   it('sends every header helmet sets, on answers and on errors alike', async () => {
     const expected = helmetHeaders();
-    expect(Object.keys(expected)).toEqual(expect.arrayContaining(['strict-transport-security', 'cross-origin-opener-policy', 'referrer-policy']));
+    expect(Object.keys(expected)).toEqual(
+      expect.arrayContaining(['strict-transport-security', 'cross-origin-opener-policy', 'referrer-policy']),
+    );
     for (const request of [{ url: '/healthz' }, { url: '/api/me' }, { url: '/api/nope' }]) {
       const response = await t.request({ method: 'GET', ...request });
       expect(response.headers).toMatchObject(expected);
@@ -51,26 +57,57 @@ describe.each(DIALECTS)('operations on %s', (dialect) => {
     const response = await t.request({ method: 'GET', url: '/api/openapi.json' });
     const spec = response.json();
     expect(spec.openapi).toBe('3.1.0');
-    const routes = Object.entries(spec.paths as Record<string, object>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const routes = Object.entries(spec.paths as Record<string, object>).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(routes).toEqual(
       expect.arrayContaining([
-        'POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /api/me',
-        'GET /api/users', 'POST /api/users', 'PATCH /api/users/{id}', 'DELETE /api/users/{id}',
-        'GET /api/projects', 'POST /api/projects', 'GET /api/projects/{id}', 'PATCH /api/projects/{id}', 'DELETE /api/projects/{id}',
-        'PUT /api/projects/{id}/members/{userId}', 'DELETE /api/projects/{id}/members/{userId}',
-        'GET /api/projects/{id}/tasks', 'POST /api/projects/{id}/tasks', 'GET /api/tasks/{id}', 'PATCH /api/tasks/{id}', 'DELETE /api/tasks/{id}',
-        'GET /api/projects/{id}/datasets', 'POST /api/projects/{id}/datasets', 'GET /api/datasets/{id}', 'PATCH /api/datasets/{id}', 'DELETE /api/datasets/{id}',
-        'GET /api/ws', 'GET /healthz', 'GET /readyz',
+        'POST /api/auth/login',
+        'POST /api/auth/refresh',
+        'POST /api/auth/logout',
+        'GET /api/me',
+        'GET /api/users',
+        'POST /api/users',
+        'PATCH /api/users/{id}',
+        'DELETE /api/users/{id}',
+        'GET /api/projects',
+        'POST /api/projects',
+        'GET /api/projects/{id}',
+        'PATCH /api/projects/{id}',
+        'DELETE /api/projects/{id}',
+        'PUT /api/projects/{id}/members/{userId}',
+        'DELETE /api/projects/{id}/members/{userId}',
+        'GET /api/projects/{id}/tasks',
+        'POST /api/projects/{id}/tasks',
+        'GET /api/tasks/{id}',
+        'PATCH /api/tasks/{id}',
+        'DELETE /api/tasks/{id}',
+        'GET /api/projects/{id}/datasets',
+        'POST /api/projects/{id}/datasets',
+        'GET /api/datasets/{id}',
+        'PATCH /api/datasets/{id}',
+        'DELETE /api/datasets/{id}',
+        'GET /api/ws',
+        'GET /healthz',
+        'GET /readyz',
       ]),
     );
     expect(spec.components.securitySchemes.refreshCookie).toMatchObject({ in: 'cookie', name: 'datavis_refresh' });
     const createProject = spec.paths['/api/projects'].post.requestBody.content['application/json'].schema;
     expect(createProject.additionalProperties).toBe(false);
-    expect(spec.paths['/api/projects'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['limit', 'cursor', 'q']));
+    expect(spec.paths['/api/projects'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['limit', 'cursor', 'q']),
+    );
   });
 
   it('keeps the first admin when started again and does not create another', async () => {
-    const again = await buildApp({ config: t.config, logger: false, onFirstAdmin: () => { throw new Error('must not run'); } });
+    const again = await buildApp({
+      config: t.config,
+      logger: false,
+      onFirstAdmin: () => {
+        throw new Error('must not run');
+      },
+    });
     await again.close();
     const admins = await t.ctx.db.selectFrom('users').select('email').where('role', '=', 'admin').execute();
     expect(admins.map((a) => a.email)).toEqual([ADMIN_EMAIL]);
@@ -110,11 +147,24 @@ describe('start-up settings', () => {
     const database = await createTestDatabase('sqlite');
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'datavis-first-'));
     let generated: string | undefined;
-    const config = { ...loadConfig({ DATABASE_URL: database.url, DATA_DIR: dataDir }), passwordHashing: { cost: 1024, blockSize: 8, parallelization: 1 } };
-    const app = await buildApp({ config, logger: false, onFirstAdmin: (r) => { generated = r.generatedPassword; } });
+    const config = {
+      ...loadConfig({ DATABASE_URL: database.url, DATA_DIR: dataDir }),
+      passwordHashing: { cost: 1024, blockSize: 8, parallelization: 1 },
+    };
+    const app = await buildApp({
+      config,
+      logger: false,
+      onFirstAdmin: (r) => {
+        generated = r.generatedPassword;
+      },
+    });
     try {
       expect(generated).toMatch(/^[A-Za-z0-9_-]{24}$/);
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@localhost', password: generated } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'admin@localhost', password: generated },
+      });
       expect(login.statusCode).toBe(200);
       expect(fs.existsSync(path.join(dataDir, 'jwt-secret'))).toBe(true);
     } finally {
@@ -138,7 +188,12 @@ describe('logging', () => {
   it('writes JSON lines with request ids and never a password or token', async () => {
     const database = await createTestDatabase('sqlite');
     const lines: string[] = [];
-    const stream = new Writable({ write(chunk, _enc, done) { lines.push(chunk.toString()); done(); } });
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'datavis-log-'));
     const config = {
       ...loadConfig({ DATABASE_URL: database.url, DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, ADMIN_EMAIL, ADMIN_PASSWORD }),
@@ -199,7 +254,12 @@ describe.each(DIALECTS)('Redis read cache on %s', (dialect) => {
 
   it('answers a hit with the same bytes and headers as the miss that filled it', async () => {
     const { projectId } = await createProjectFixture(t, cast, 'same bytes 🚀');
-    for (const url of ['/api/projects?limit=5', `/api/projects/${projectId}`, `/api/projects/${projectId}/tasks`, '/api/dashboard/summary?days=3']) {
+    for (const url of [
+      '/api/projects?limit=5',
+      `/api/projects/${projectId}`,
+      `/api/projects/${projectId}/tasks`,
+      '/api/dashboard/summary?days=3',
+    ]) {
       const miss = await t.request({ method: 'GET', url, token: cast.editor.token });
       const hit = await t.request({ method: 'GET', url, token: cast.editor.token });
       expect(miss.statusCode).toBe(200);
@@ -208,9 +268,9 @@ describe.each(DIALECTS)('Redis read cache on %s', (dialect) => {
       expect(miss.headers['content-type']).toBe('application/json; charset=utf-8');
     }
     // The cached text came from the response schema's serializer: no field outside the schema.
-    expect(Object.keys((await t.request({ method: 'GET', url: `/api/projects/${projectId}`, token: cast.editor.token })).json()).sort()).toEqual(
-      ['createdAt', 'description', 'id', 'members', 'name', 'ownerId', 'updatedAt'],
-    );
+    expect(
+      Object.keys((await t.request({ method: 'GET', url: `/api/projects/${projectId}`, token: cast.editor.token })).json()).sort(),
+    ).toEqual(['createdAt', 'description', 'id', 'members', 'name', 'ownerId', 'updatedAt']);
   });
 });
 

@@ -78,15 +78,21 @@ describe('GET /api/platform/environments', () => {
       rds.restore();
     });
 
-    it('adds each AWS environment\'s live status, and reports a denied call per environment', async () => {
+    it("adds each AWS environment's live status, and reports a denied call per environment", async () => {
       cfn.on(DescribeStacksCommand).callsFake(({ StackName }: { StackName: string }) => {
         const [, env, part] = StackName.split('-');
-        const output = part === 'Cluster' ? { OutputKey: 'ClusterName', OutputValue: `eks-${env}` } : { OutputKey: 'DatabaseInstanceId', OutputValue: `db-${env}` };
+        const output =
+          part === 'Cluster'
+            ? { OutputKey: 'ClusterName', OutputValue: `eks-${env}` }
+            : { OutputKey: 'DatabaseInstanceId', OutputValue: `db-${env}` };
         return { Stacks: [{ StackName, StackStatus: 'UPDATE_COMPLETE', CreationTime: new Date(), Outputs: [output] }] };
       });
       eks.on(DescribeClusterCommand).callsFake(({ name }: { name: string }) => {
         if (name === 'eks-staging') {
-          throw Object.assign(new Error('not authorized to perform: eks:DescribeCluster'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } });
+          throw Object.assign(new Error('not authorized to perform: eks:DescribeCluster'), {
+            name: 'AccessDeniedException',
+            $metadata: { httpStatusCode: 403 },
+          });
         }
         return { cluster: { name, status: 'ACTIVE', version: '1.36' } };
       });
@@ -99,7 +105,12 @@ describe('GET /api/platform/environments', () => {
       const byName = Object.fromEntries(response.json().environments.map((e: { name: string }) => [e.name, e]));
       expect(byName.dev.live).toEqual({
         state: 'ok',
-        cluster: { name: 'eks-dev', status: 'ACTIVE', version: '1.36', nodegroups: [{ name: 'system', status: 'ACTIVE', healthy: true, issues: [] }] },
+        cluster: {
+          name: 'eks-dev',
+          status: 'ACTIVE',
+          version: '1.36',
+          nodegroups: [{ name: 'system', status: 'ACTIVE', healthy: true, issues: [] }],
+        },
         database: { id: 'db-dev', status: 'available', engineVersion: '8.4.10' },
       });
       expect(byName.staging.live).toMatchObject({ state: 'unavailable', kind: 'denied' });

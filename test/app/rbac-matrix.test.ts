@@ -9,7 +9,11 @@ interface RouteCase {
   readonly method: Method;
   readonly route: string;
   /** Builds the concrete URL and body on fresh fixtures, so destructive calls do not interfere. */
-  readonly request: (f: ProjectFixture, cast: Cast, t: TestApp) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
+  readonly request: (
+    f: ProjectFixture,
+    cast: Cast,
+    t: TestApp,
+  ) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
   readonly expected: Expected;
 }
 
@@ -22,7 +26,14 @@ const create: Expected = { admin: 201, owner: 201, editor: 201, viewer: 403, out
 const remove: Expected = { admin: 204, owner: 204, editor: 204, viewer: 403, outsider: 404, anonymous: 401 };
 const manage = (status: number): Expected => ({ admin: status, owner: status, editor: 403, viewer: 403, outsider: 404, anonymous: 401 });
 const adminOnly = (status: number): Expected => ({ admin: status, owner: 403, editor: 403, viewer: 403, outsider: 403, anonymous: 401 });
-const everyone = (status: number): Expected => ({ admin: status, owner: status, editor: status, viewer: status, outsider: status, anonymous: 401 });
+const everyone = (status: number): Expected => ({
+  admin: status,
+  owner: status,
+  editor: status,
+  viewer: status,
+  outsider: status,
+  anonymous: 401,
+});
 
 const CASES: readonly RouteCase[] = [
   { method: 'GET', route: '/api/me', request: () => ({ url: '/api/me' }), expected: everyone(200) },
@@ -30,7 +41,10 @@ const CASES: readonly RouteCase[] = [
   {
     method: 'POST',
     route: '/api/users',
-    request: () => ({ url: '/api/users', body: { email: `new-${Math.random()}@example.com`, password: 'long-enough-password', role: 'viewer' } }),
+    request: () => ({
+      url: '/api/users',
+      body: { email: `new-${Math.random()}@example.com`, password: 'long-enough-password', role: 'viewer' },
+    }),
     expected: adminOnly(201),
   },
   {
@@ -54,7 +68,12 @@ const CASES: readonly RouteCase[] = [
   },
   { method: 'GET', route: '/api/projects/:id', request: (f) => ({ url: `/api/projects/${f.projectId}` }), expected: read },
   { method: 'GET', route: '/api/dashboard/summary', request: () => ({ url: '/api/dashboard/summary?days=7' }), expected: everyone(200) },
-  { method: 'PATCH', route: '/api/projects/:id', request: (f) => ({ url: `/api/projects/${f.projectId}`, body: { name: 'renamed' } }), expected: change },
+  {
+    method: 'PATCH',
+    route: '/api/projects/:id',
+    request: (f) => ({ url: `/api/projects/${f.projectId}`, body: { name: 'renamed' } }),
+    expected: change,
+  },
   { method: 'DELETE', route: '/api/projects/:id', request: (f) => ({ url: `/api/projects/${f.projectId}` }), expected: manage(204) },
   {
     method: 'PUT',
@@ -76,9 +95,19 @@ const CASES: readonly RouteCase[] = [
     expected: create,
   },
   { method: 'GET', route: '/api/tasks/:id', request: (f) => ({ url: `/api/tasks/${f.taskId}` }), expected: read },
-  { method: 'PATCH', route: '/api/tasks/:id', request: (f) => ({ url: `/api/tasks/${f.taskId}`, body: { status: 'running' } }), expected: change },
+  {
+    method: 'PATCH',
+    route: '/api/tasks/:id',
+    request: (f) => ({ url: `/api/tasks/${f.taskId}`, body: { status: 'running' } }),
+    expected: change,
+  },
   { method: 'DELETE', route: '/api/tasks/:id', request: (f) => ({ url: `/api/tasks/${f.taskId}` }), expected: remove },
-  { method: 'GET', route: '/api/projects/:id/datasets', request: (f) => ({ url: `/api/projects/${f.projectId}/datasets` }), expected: read },
+  {
+    method: 'GET',
+    route: '/api/projects/:id/datasets',
+    request: (f) => ({ url: `/api/projects/${f.projectId}/datasets` }),
+    expected: read,
+  },
   {
     method: 'POST',
     route: '/api/projects/:id/datasets',
@@ -86,22 +115,55 @@ const CASES: readonly RouteCase[] = [
     expected: create,
   },
   { method: 'GET', route: '/api/datasets/:id', request: (f) => ({ url: `/api/datasets/${f.datasetId}` }), expected: read },
-  { method: 'PATCH', route: '/api/datasets/:id', request: (f) => ({ url: `/api/datasets/${f.datasetId}`, body: { sizeBytes: 42 } }), expected: change },
+  {
+    method: 'PATCH',
+    route: '/api/datasets/:id',
+    request: (f) => ({ url: `/api/datasets/${f.datasetId}`, body: { sizeBytes: 42 } }),
+    expected: change,
+  },
   { method: 'DELETE', route: '/api/datasets/:id', request: (f) => ({ url: `/api/datasets/${f.datasetId}` }), expected: remove },
 ];
 
 /** DESIGN.md's HTTP contract, route by route. */
 const CONTRACT_ROUTES = [
-  'POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /api/me',
-  'GET /api/users', 'POST /api/users', 'PATCH /api/users/:id', 'DELETE /api/users/:id',
-  'GET /api/projects', 'POST /api/projects', 'GET /api/projects/:id', 'PATCH /api/projects/:id', 'DELETE /api/projects/:id',
-  'PUT /api/projects/:id/members/:userId', 'DELETE /api/projects/:id/members/:userId',
-  'GET /api/projects/:id/tasks', 'POST /api/projects/:id/tasks', 'GET /api/tasks/:id', 'PATCH /api/tasks/:id', 'DELETE /api/tasks/:id',
-  'GET /api/projects/:id/datasets', 'POST /api/projects/:id/datasets', 'GET /api/datasets/:id', 'PATCH /api/datasets/:id', 'DELETE /api/datasets/:id',
-  'GET /api/ws', 'GET /healthz', 'GET /readyz',
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
+  'GET /api/me',
+  'GET /api/users',
+  'POST /api/users',
+  'PATCH /api/users/:id',
+  'DELETE /api/users/:id',
+  'GET /api/projects',
+  'POST /api/projects',
+  'GET /api/projects/:id',
+  'PATCH /api/projects/:id',
+  'DELETE /api/projects/:id',
+  'PUT /api/projects/:id/members/:userId',
+  'DELETE /api/projects/:id/members/:userId',
+  'GET /api/projects/:id/tasks',
+  'POST /api/projects/:id/tasks',
+  'GET /api/tasks/:id',
+  'PATCH /api/tasks/:id',
+  'DELETE /api/tasks/:id',
+  'GET /api/projects/:id/datasets',
+  'POST /api/projects/:id/datasets',
+  'GET /api/datasets/:id',
+  'PATCH /api/datasets/:id',
+  'DELETE /api/datasets/:id',
+  'GET /api/ws',
+  'GET /healthz',
+  'GET /readyz',
 ];
 /** Reached without an access token, or (WebSocket) covered in realtime.test.ts. */
-const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /healthz', 'GET /readyz', 'GET /api/ws']);
+const PUBLIC_ROUTES = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
+  'GET /healthz',
+  'GET /readyz',
+  'GET /api/ws',
+]);
 
 const ROWS = CASES.flatMap((c) => (Object.keys(c.expected) as Actor[]).map((actor) => ({ ...c, actor, status: c.expected[actor] })));
 
@@ -133,7 +195,12 @@ describe.each(DIALECTS)('RBAC matrix on %s', (dialect) => {
   it.each(ROWS)('$method $route as $actor answers $status', async ({ method, request, actor, status }) => {
     const fixture = await createProjectFixture(t, cast);
     const { url, body } = await request(fixture, cast, t);
-    const response = await t.request({ method, url, token: tokenOf(cast, actor), ...(body !== undefined ? { payload: body as object } : {}) });
+    const response = await t.request({
+      method,
+      url,
+      token: tokenOf(cast, actor),
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
     expect({ status: response.statusCode, body: response.statusCode >= 400 ? response.json() : 'ok' }).toMatchObject({
       status,
       body: status >= 400 ? { error: { code: expect.any(String), message: expect.any(String) } } : 'ok',

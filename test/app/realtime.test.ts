@@ -61,7 +61,12 @@ describe.each(DIALECTS)('WebSocket events across two replicas sharing Redis, on 
     const taskId = created.json().id;
     const isIt = (m: Record<string, unknown>) => m.type === 'task.created' && m.taskId === taskId;
     for (const client of [owner, viewer, admin]) {
-      expect(await client.waitFor(isIt)).toMatchObject({ type: 'task.created', projectId: fixture.projectId, taskId, data: { id: taskId, title: 'live' } });
+      expect(await client.waitFor(isIt)).toMatchObject({
+        type: 'task.created',
+        projectId: fixture.projectId,
+        taskId,
+        data: { id: taskId, title: 'live' },
+      });
     }
     // The outsider's own project event comes after the task event on the same bus: when it
     // arrives, the task event would have too if it had been sent.
@@ -73,8 +78,18 @@ describe.each(DIALECTS)('WebSocket events across two replicas sharing Redis, on 
   it('publishes nothing for a write that fails', async () => {
     const owner = await open(urlA, cast.owner.token);
     const fixture = await createProjectFixture(replicaA, cast, 'failing');
-    await replicaA.request({ method: 'POST', url: `/api/projects/${fixture.projectId}/tasks`, token: cast.viewer.token, payload: { title: 'no', kind: 'manual' } });
-    const marker = await replicaA.request({ method: 'PATCH', url: `/api/projects/${fixture.projectId}`, token: cast.owner.token, payload: { name: 'marker' } });
+    await replicaA.request({
+      method: 'POST',
+      url: `/api/projects/${fixture.projectId}/tasks`,
+      token: cast.viewer.token,
+      payload: { title: 'no', kind: 'manual' },
+    });
+    const marker = await replicaA.request({
+      method: 'PATCH',
+      url: `/api/projects/${fixture.projectId}`,
+      token: cast.owner.token,
+      payload: { name: 'marker' },
+    });
     expect(marker.statusCode).toBe(200);
     await owner.waitFor((m) => m.type === 'project.updated' && (m.data as { name: string }).name === 'marker');
     expect(owner.received.filter((m) => m.type === 'task.created' && m.projectId === fixture.projectId).length).toBe(1);
@@ -84,9 +99,19 @@ describe.each(DIALECTS)('WebSocket events across two replicas sharing Redis, on 
     const fixture = await createProjectFixture(replicaA, cast, 'reconnect');
     const first = await open(urlB, cast.viewer.token);
     await first.close();
-    await replicaA.request({ method: 'PATCH', url: `/api/projects/${fixture.projectId}`, token: cast.owner.token, payload: { name: 'while away' } });
+    await replicaA.request({
+      method: 'PATCH',
+      url: `/api/projects/${fixture.projectId}`,
+      token: cast.owner.token,
+      payload: { name: 'while away' },
+    });
     const again = await open(urlA, await replicaA.ctx.tokens.sign(cast.viewer.id));
-    await replicaB.request({ method: 'PATCH', url: `/api/projects/${fixture.projectId}`, token: cast.owner.token, payload: { name: 'after reconnect' } });
+    await replicaB.request({
+      method: 'PATCH',
+      url: `/api/projects/${fixture.projectId}`,
+      token: cast.owner.token,
+      payload: { name: 'after reconnect' },
+    });
     const message = await again.waitFor((m) => m.type === 'project.updated' && m.projectId === fixture.projectId);
     expect(message).toMatchObject({ data: { name: 'after reconnect' } });
   });
@@ -95,7 +120,9 @@ describe.each(DIALECTS)('WebSocket events across two replicas sharing Redis, on 
     const fixture = await createProjectFixture(replicaA, cast, 'doomed');
     const viewer = await open(urlB, cast.viewer.token);
     await replicaA.request({ method: 'DELETE', url: `/api/projects/${fixture.projectId}`, token: cast.owner.token });
-    expect(await viewer.waitFor((m) => m.type === 'project.deleted' && m.projectId === fixture.projectId)).toMatchObject({ data: { id: fixture.projectId } });
+    expect(await viewer.waitFor((m) => m.type === 'project.deleted' && m.projectId === fixture.projectId)).toMatchObject({
+      data: { id: fixture.projectId },
+    });
   });
 
   it('closes the sockets of a user who is disabled', async () => {

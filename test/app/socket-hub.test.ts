@@ -23,7 +23,11 @@ class FakeSocket extends EventEmitter {
 }
 
 const silentLog = { warn: () => undefined } as unknown as FastifyBaseLogger;
-const event = (projectId: number) => ({ kind: 'event' as const, event: { type: 'project.updated' as const, projectId, data: {} }, audience: [1, 2] });
+const event = (projectId: number) => ({
+  kind: 'event' as const,
+  event: { type: 'project.updated' as const, projectId, data: {} },
+  audience: [1, 2],
+});
 
 describe('SocketHub', () => {
   it('drops and closes a client whose send buffer is full, without holding back the others', () => {

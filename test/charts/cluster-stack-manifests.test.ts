@@ -35,7 +35,10 @@ function clusterStackObjects(): EmbeddedObject[] {
   try {
     const { platforms } = createPlatformApp({ appProps: { context: { env: 'dev' }, outdir } });
     const template = Template.fromStack(platforms.get('dev')!.cluster);
-    const resources = template.findResources('Custom::AWSCDK-EKS-KubernetesResource') as Record<string, { Properties: { Manifest: unknown } }>;
+    const resources = template.findResources('Custom::AWSCDK-EKS-KubernetesResource') as Record<
+      string,
+      { Properties: { Manifest: unknown } }
+    >;
     return Object.entries(resources).flatMap(([resource, { Properties }]) => {
       const objects = JSON.parse(manifestText(Properties.Manifest, resource)) as K8sObject[];
       return objects.map((object) => ({ resource, object }));
@@ -48,16 +51,26 @@ function clusterStackObjects(): EmbeddedObject[] {
 const objects = clusterStackObjects();
 const name = ({ resource, object }: EmbeddedObject): string => `${resource} ${object.apiVersion} ${object.kind}/${object.metadata.name}`;
 const builtIn = objects.filter(({ object }) => KUBERNETES_API_GROUPS.has(apiGroup(object.apiVersion)));
-const sparkApplications = objects.filter(({ object }) => object.apiVersion === 'sparkoperator.k8s.io/v1beta2' && object.kind === 'SparkApplication');
+const sparkApplications = objects.filter(
+  ({ object }) => object.apiVersion === 'sparkoperator.k8s.io/v1beta2' && object.kind === 'SparkApplication',
+);
 /** Every built-in object against the Kubernetes 1.36 schema, in one validator run. */
 const builtInErrors = validateKubernetesObjects(builtIn.map(({ object }) => object));
 
 describe('the Kubernetes objects embedded in the dev ClusterStack template', () => {
-  test('include the gp3 StorageClass, the charts\' objects and the custom resources', () => {
+  test("include the gp3 StorageClass, the charts' objects and the custom resources", () => {
     const kinds = new Set(objects.map(({ object }) => `${object.apiVersion} ${object.kind}`));
-    for (const kind of ['storage.k8s.io/v1 StorageClass', 'v1 Namespace', 'v1 ServiceAccount', 'apps/v1 Deployment', 'batch/v1 CronJob',
-      'networking.k8s.io/v1 Ingress', 'networking.k8s.io/v1 NetworkPolicy', 'sparkoperator.k8s.io/v1beta2 SparkApplication',
-      'external-secrets.io/v1 ExternalSecret']) {
+    for (const kind of [
+      'storage.k8s.io/v1 StorageClass',
+      'v1 Namespace',
+      'v1 ServiceAccount',
+      'apps/v1 Deployment',
+      'batch/v1 CronJob',
+      'networking.k8s.io/v1 Ingress',
+      'networking.k8s.io/v1 NetworkPolicy',
+      'sparkoperator.k8s.io/v1beta2 SparkApplication',
+      'external-secrets.io/v1 ExternalSecret',
+    ]) {
       expect(kinds).toContain(kind);
     }
     const storageClass = objects.find(({ object }) => object.kind === 'StorageClass')!.object;
@@ -65,8 +78,12 @@ describe('the Kubernetes objects embedded in the dev ClusterStack template', () 
   });
 
   test('every object is a built-in kind, a SparkApplication or a known custom resource', () => {
-    const unclassified = objects.filter(({ object }) => !KUBERNETES_API_GROUPS.has(apiGroup(object.apiVersion))
-      && !sparkApplications.some((s) => s.object === object) && !UNCHECKED_CRD_GROUPS.has(apiGroup(object.apiVersion)));
+    const unclassified = objects.filter(
+      ({ object }) =>
+        !KUBERNETES_API_GROUPS.has(apiGroup(object.apiVersion)) &&
+        !sparkApplications.some((s) => s.object === object) &&
+        !UNCHECKED_CRD_GROUPS.has(apiGroup(object.apiVersion)),
+    );
     expect(unclassified.map(name)).toEqual([]);
   });
 
@@ -74,9 +91,12 @@ describe('the Kubernetes objects embedded in the dev ClusterStack template', () 
     expect(builtInErrors[index]).toBeNull();
   });
 
-  test.each(sparkApplications.map((embedded) => [name(embedded), embedded.object] as const))('SparkApplication CRD schema: %s', (_name, object) => {
-    expect(validateSparkApplication(object)).toEqual([]);
-  });
+  test.each(sparkApplications.map((embedded) => [name(embedded), embedded.object] as const))(
+    'SparkApplication CRD schema: %s',
+    (_name, object) => {
+      expect(validateSparkApplication(object)).toEqual([]);
+    },
+  );
 
   test('a StorageClass with an unknown volumeBindingMode or reclaimPolicy fails the Kubernetes schema', () => {
     const storageClass = objects.find(({ object }) => object.kind === 'StorageClass')!.object;

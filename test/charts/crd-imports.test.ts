@@ -37,7 +37,16 @@ describe('charts/imports', () => {
       for (const [moduleName, file] of crds) {
         execFileSync(
           CDK8S,
-          ['import', `${moduleName}:=${specPath('spark-operator', file)}`, '--language', 'typescript', '--output', outdir, '--no-save', '--no-check-upgrade'],
+          [
+            'import',
+            `${moduleName}:=${specPath('spark-operator', file)}`,
+            '--language',
+            'typescript',
+            '--output',
+            outdir,
+            '--no-save',
+            '--no-check-upgrade',
+          ],
           { cwd: REPO_ROOT, stdio: 'pipe' },
         );
       }
@@ -46,7 +55,10 @@ describe('charts/imports', () => {
       expect(fresh).toEqual(['sparkapplication-sparkoperator.k8s.io.ts']);
       expect(committed).toEqual(fresh);
       for (const file of fresh) {
-        const difference = firstDifference(fs.readFileSync(path.join(IMPORTS_DIR, file), 'utf8'), fs.readFileSync(path.join(outdir, file), 'utf8'));
+        const difference = firstDifference(
+          fs.readFileSync(path.join(IMPORTS_DIR, file), 'utf8'),
+          fs.readFileSync(path.join(outdir, file), 'utf8'),
+        );
         expect({ file, difference }).toEqual({ file, difference: null });
       }
     } finally {

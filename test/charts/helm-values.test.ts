@@ -35,7 +35,10 @@ describe('JupyterHub values (z2jh 4.4.0)', () => {
     expect(readSpecYaml<Json>('jupyterhub', 'Chart.yaml').appVersion).toBe('5.5.0');
   });
 
-  test.each([['cloud', cloud], ['local', local]])('%s values merged onto the chart defaults validate against values.schema.yaml', (_env, values) => {
+  test.each([
+    ['cloud', cloud],
+    ['local', local],
+  ])('%s values merged onto the chart defaults validate against values.schema.yaml', (_env, values) => {
     expect(jupyterHubErrors(values)).toEqual([]);
   });
 
@@ -47,16 +50,34 @@ describe('JupyterHub values (z2jh 4.4.0)', () => {
   test('single-user pods get the restricted security contexts and no privileged iptables init container', () => {
     const ks = cloud.hub.config.KubeSpawner;
     expect(ks.pod_security_context).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
-    expect(ks.container_security_context).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true });
+    expect(ks.container_security_context).toMatchObject({
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      runAsNonRoot: true,
+    });
     expect(cloud.singleuser.cloudMetadata.blockWithIptables).toBe(false);
     expect(cloud.singleuser.networkPolicy.egressAllowRules.cloudMetadataServer).toBe(false);
   });
 
-  test('the chart\'s own pods keep restricted container security contexts in the merged values', () => {
+  test("the chart's own pods keep restricted container security contexts in the merged values", () => {
     const merged = helmMerge(jupyterHubDefaults, cloud);
-    for (const path of [['proxy', 'chp'], ['proxy', 'traefik'], ['scheduling', 'userScheduler'], ['scheduling', 'userPlaceholder'], ['prePuller'], ['prePuller', 'hook'], ['prePuller', 'pause'], ['proxy', 'secretSync']]) {
+    for (const path of [
+      ['proxy', 'chp'],
+      ['proxy', 'traefik'],
+      ['scheduling', 'userScheduler'],
+      ['scheduling', 'userPlaceholder'],
+      ['prePuller'],
+      ['prePuller', 'hook'],
+      ['prePuller', 'pause'],
+      ['proxy', 'secretSync'],
+    ]) {
       const sc = path.reduce((o: Json, k) => o[k], merged).containerSecurityContext;
-      expect(sc).toMatchObject({ runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
+      expect(sc).toMatchObject({
+        runAsNonRoot: true,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        seccompProfile: { type: 'RuntimeDefault' },
+      });
     }
     expect(merged.hub.podSecurityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(merged.hub.containerSecurityContext).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
@@ -68,7 +89,8 @@ describe('JupyterHub values (z2jh 4.4.0)', () => {
     const spark = cloud.singleuser.profileList.find((p) => p.slug === 'spark')!;
     expect(spark.kubespawner_override.service_account).toBe('jupyter-singleuser');
     expect(cloud.singleuser.serviceAccountName).toBe('jupyter-singleuser');
-    for (const p of cloud.singleuser.profileList.filter((x) => x.slug !== 'spark')) expect(p.kubespawner_override.automount_service_account_token).toBe(false);
+    for (const p of cloud.singleuser.profileList.filter((x) => x.slug !== 'spark'))
+      expect(p.kubespawner_override.automount_service_account_token).toBe(false);
     expect(spark.kubespawner_override.automount_service_account_token).toBe(true);
     expect(cloud.singleuser.storage.dynamic.storageClass).toBe('gp3');
     expect(cloud.cull).toMatchObject({ enabled: true, timeout: 3600 });
@@ -90,8 +112,9 @@ describe('JupyterHub values (z2jh 4.4.0)', () => {
   });
 
   test('refuses an unpinned image', () => {
-    expect(() => jupyterHubValues({ exposure: { kind: 'cluster-ip' }, vpcCidr: '10.0.0.0/16', singleuserImage: { name: 'x', tag: 'latest' } }))
-      .toThrow(/singleuserImage.tag must be pinned/);
+    expect(() =>
+      jupyterHubValues({ exposure: { kind: 'cluster-ip' }, vpcCidr: '10.0.0.0/16', singleuserImage: { name: 'x', tag: 'latest' } }),
+    ).toThrow(/singleuserImage.tag must be pinned/);
   });
 });
 
@@ -119,7 +142,7 @@ describe('Spark operator values (chart 2.5.2)', () => {
     expect(SPARK_OPERATOR_CHART_VERSION).toBe(readSpecYaml<Json>('spark-operator', 'Chart.yaml').version);
   });
 
-  test('every key path exists in the chart\'s values.yaml', () => {
+  test("every key path exists in the chart's values.yaml", () => {
     expect(unknownKeyPaths(values, defaults)).toEqual([]);
   });
 

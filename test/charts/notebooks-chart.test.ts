@@ -10,11 +10,17 @@ import * as path from 'path';
 
 const NOTEBOOKS = path.resolve(__dirname, '../../notebooks');
 const valid: NotebookSchedule = {
-  name: 'report', notebook: 'daily_report.ipynb', cron: '0 7 * * MON-FRI', timeZone: 'Europe/Paris',
-  parameters: { lookback_days: 7, metric: 'revenue' }, outputPrefix: 'reports/daily',
+  name: 'report',
+  notebook: 'daily_report.ipynb',
+  cron: '0 7 * * MON-FRI',
+  timeZone: 'Europe/Paris',
+  parameters: { lookback_days: 7, metric: 'revenue' },
+  outputPrefix: 'reports/daily',
 };
 const props = (schedules: NotebookSchedule[]): NotebooksChartProps => ({
-  runnerImage: 'r/runner:0.1.0', outputsBucket: 'datavis-outputs', schedules,
+  runnerImage: 'r/runner:0.1.0',
+  outputsBucket: 'datavis-outputs',
+  schedules,
 });
 const synth = (schedule: NotebookSchedule) => new NotebooksChart(Testing.app(), 'n', props([schedule]));
 
@@ -23,15 +29,23 @@ describe('NotebooksChart: a CronJob per schedule', () => {
   const cronJobs = objectsOfKind(objects, 'CronJob');
 
   test('one CronJob per entry of the platform schedule list', () => {
-    expect(cronJobs.map((c) => c.metadata.name).sort())
-      .toEqual(platformSchedules({ datasetsBucket: 'a', outputsBucket: 'b' }).map((s) => s.name).sort());
+    expect(cronJobs.map((c) => c.metadata.name).sort()).toEqual(
+      platformSchedules({ datasetsBucket: 'a', outputsBucket: 'b' })
+        .map((s) => s.name)
+        .sort(),
+    );
   });
 
   test('job settings: Forbid, starting deadline, backoff, active deadline, history limits, time zone', () => {
     const job = findObject(objects, 'CronJob', 'sales-daily-report');
     expect(job.spec).toMatchObject({
-      schedule: '0 7 * * MON-FRI', timeZone: 'Europe/Paris', concurrencyPolicy: 'Forbid', startingDeadlineSeconds: 300,
-      successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 3, suspend: false,
+      schedule: '0 7 * * MON-FRI',
+      timeZone: 'Europe/Paris',
+      concurrencyPolicy: 'Forbid',
+      startingDeadlineSeconds: 300,
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 3,
+      suspend: false,
     });
     expect(job.spec.jobTemplate.spec).toMatchObject({ backoffLimit: 1, activeDeadlineSeconds: 3600 });
     expect(job.spec.jobTemplate.spec.template.spec.restartPolicy).toBe('Never');
@@ -40,20 +54,39 @@ describe('NotebooksChart: a CronJob per schedule', () => {
   test('papermill runs the notebook from the image and writes s3://<outputs>/<prefix>/<UTC timestamp>.ipynb', () => {
     const c = findObject(objects, 'CronJob', 'sales-daily-report').spec.jobTemplate.spec.template.spec.containers[0];
     expect(c.command[0]).toBe('/bin/sh');
-    expect(c.command[2]).toBe('exec papermill "$$0" "s3://datavis-dev-outputs/reports/sales-daily/$$(date -u +%Y%m%dT%H%M%SZ).ipynb" "$$@"');
+    expect(c.command[2]).toBe(
+      'exec papermill "$$0" "s3://datavis-dev-outputs/reports/sales-daily/$$(date -u +%Y%m%dT%H%M%SZ).ipynb" "$$@"',
+    );
     expect(c.args[0]).toBe('/opt/notebooks/daily_report.ipynb');
     const args: string[] = c.args;
     expect(args).toEqual(expect.arrayContaining(['--kernel', 'python3', '--log-output', '--execution-timeout', '3600']));
     const pairs = (flag: string) => args.flatMap((a, i) => (a === flag ? [[args[i + 1], args[i + 2]]] : []));
     expect(pairs('-p')).toEqual([['lookback_days', '14']]);
     expect(pairs('-r')).toEqual([
-      ['dataset_uri', 's3://datavis-dev-datasets/raw/sales/sales.csv'], ['metric', 'revenue'], ['chart_uri', 's3://datavis-dev-outputs/reports/sales/daily_revenue.png'],
+      ['dataset_uri', 's3://datavis-dev-datasets/raw/sales/sales.csv'],
+      ['metric', 'revenue'],
+      ['chart_uri', 's3://datavis-dev-outputs/reports/sales/daily_revenue.png'],
     ]);
   });
 
   test('papermill flags by type: -r keeps strings, -p converts numbers and True/False', () => {
-    expect(papermillParameterArgs({ name: '2024', rows: 10, ratio: 0.5, full: true, dry: false }))
-      .toEqual(['-r', 'name', '2024', '-p', 'rows', '10', '-p', 'ratio', '0.5', '-p', 'full', 'True', '-p', 'dry', 'False']);
+    expect(papermillParameterArgs({ name: '2024', rows: 10, ratio: 0.5, full: true, dry: false })).toEqual([
+      '-r',
+      'name',
+      '2024',
+      '-p',
+      'rows',
+      '10',
+      '-p',
+      'ratio',
+      '0.5',
+      '-p',
+      'full',
+      'True',
+      '-p',
+      'dry',
+      'False',
+    ]);
     expect(() => papermillParameterArgs({ rows: Number.NaN })).toThrow(/must be a finite number/);
   });
 
@@ -70,7 +103,11 @@ describe('NotebooksChart: a CronJob per schedule', () => {
   });
 
   test('network policies deny by default and allow DNS and HTTPS only', () => {
-    expect(objectsOfKind(objects, 'NetworkPolicy').map((p) => p.metadata.name).sort()).toEqual(['allow-dns-egress', 'allow-https-egress', 'default-deny']);
+    expect(
+      objectsOfKind(objects, 'NetworkPolicy')
+        .map((p) => p.metadata.name)
+        .sort(),
+    ).toEqual(['allow-dns-egress', 'allow-https-egress', 'default-deny']);
   });
 
   test('suspendAll suspends every CronJob (local clusters)', () => {
@@ -86,17 +123,21 @@ describe('NotebooksChart: a CronJob per schedule', () => {
 
 describe('NotebooksChart refuses a wrong schedule at synthesis', () => {
   test('a notebook that does not exist', () => {
-    expect(() => synth({ ...valid, notebook: 'missing_report.ipynb' }))
-      .toThrow("schedule 'report': notebook 'missing_report.ipynb' does not exist; available notebooks: daily_report.ipynb, dataset_profile.ipynb, etl_csv_to_parquet.ipynb");
+    expect(() => synth({ ...valid, notebook: 'missing_report.ipynb' })).toThrow(
+      "schedule 'report': notebook 'missing_report.ipynb' does not exist; available notebooks: daily_report.ipynb, dataset_profile.ipynb, etl_csv_to_parquet.ipynb",
+    );
   });
 
   test('a parameter the notebook does not declare', () => {
-    expect(() => synth({ ...valid, parameters: { lookback_days: 7, colour: 'blue' } }))
-      .toThrow(/schedule 'report': parameter 'colour' is not declared in the parameters cell of daily_report.ipynb; declared: dataset_uri, report_date, lookback_days, metric, chart_uri/);
+    expect(() => synth({ ...valid, parameters: { lookback_days: 7, colour: 'blue' } })).toThrow(
+      /schedule 'report': parameter 'colour' is not declared in the parameters cell of daily_report.ipynb; declared: dataset_uri, report_date, lookback_days, metric, chart_uri/,
+    );
   });
 
   test('an invalid cron expression', () => {
-    expect(() => synth({ ...valid, cron: '0 25 * * *' })).toThrow("schedule 'report': invalid cron expression '0 25 * * *': hour 25 is outside 0-23");
+    expect(() => synth({ ...valid, cron: '0 25 * * *' })).toThrow(
+      "schedule 'report': invalid cron expression '0 25 * * *': hour 25 is outside 0-23",
+    );
   });
 
   test('an invalid time zone', () => {

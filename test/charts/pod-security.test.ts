@@ -1,8 +1,13 @@
 import { allObjects, K8sObject, objectsOfKind, PodTemplate, podTemplates } from './support/platform';
 import { isPinnedImage, restrictedViolations } from './support/restricted';
 
-const objects = allObjects().map(({ source, object }) => ({ ...object, metadata: { ...object.metadata, source } as K8sObject['metadata'] & { source: string } }));
-const templates: (PodTemplate & { source: string })[] = objects.flatMap((o) => podTemplates(o).map((t) => ({ ...t, source: o.metadata.source })));
+const objects = allObjects().map(({ source, object }) => ({
+  ...object,
+  metadata: { ...object.metadata, source } as K8sObject['metadata'] & { source: string },
+}));
+const templates: (PodTemplate & { source: string })[] = objects.flatMap((o) =>
+  podTemplates(o).map((t) => ({ ...t, source: o.metadata.source })),
+);
 const byId = templates.map((t) => [`${t.source} ${t.id}`, t] as const);
 
 /** Pods that call the Kubernetes API and so mount a token; every other pod must not. */
@@ -11,8 +16,14 @@ const API_CLIENTS = [/^SparkApplication\/.*\/driver$/, /^Deployment\/datavis\/we
 describe('every pod template the charts emit', () => {
   test('the walk finds the workloads of every chart', () => {
     const ids = templates.map((t) => t.id);
-    for (const expected of ['Deployment/datavis/web-app', 'StatefulSet/datavis/mysql', 'Deployment/spark-jobs/spark-history-server',
-      'CronJob/notebooks/sales-etl', 'SparkApplication/spark-jobs/profile-dataset/driver', 'SparkApplication/spark-jobs/profile-dataset/executor']) {
+    for (const expected of [
+      'Deployment/datavis/web-app',
+      'StatefulSet/datavis/mysql',
+      'Deployment/spark-jobs/spark-history-server',
+      'CronJob/notebooks/sales-etl',
+      'SparkApplication/spark-jobs/profile-dataset/driver',
+      'SparkApplication/spark-jobs/profile-dataset/executor',
+    ]) {
       expect(ids).toContain(expected);
     }
   });
@@ -43,10 +54,13 @@ describe('every pod template the charts emit', () => {
     }
   });
 
-  test.each(byId.filter(([, t]) => !t.id.startsWith('SparkApplication/')))('mounts a service account token only when it calls the API: %s', (_id, t) => {
-    const needsApi = API_CLIENTS.some((pattern) => pattern.test(t.id));
-    expect(t.spec.automountServiceAccountToken).toBe(needsApi);
-  });
+  test.each(byId.filter(([, t]) => !t.id.startsWith('SparkApplication/')))(
+    'mounts a service account token only when it calls the API: %s',
+    (_id, t) => {
+      const needsApi = API_CLIENTS.some((pattern) => pattern.test(t.id));
+      expect(t.spec.automountServiceAccountToken).toBe(needsApi);
+    },
+  );
 
   test('Spark executors run under a service account that mounts no token; drivers under one that does', () => {
     const accounts = objectsOfKind(objects, 'ServiceAccount');
@@ -61,9 +75,12 @@ describe('namespaces', () => {
   const namespaces = objectsOfKind(objects, 'Namespace');
   const podNamespaces = [...new Set(templates.map((t) => t.namespace))];
 
-  test.each(namespaces.map((n) => [`${(n.metadata as { source?: string }).source} ${n.metadata.name}`, n] as const))('enforces restricted: %s', (_id, ns) => {
-    expect(ns.metadata.labels?.['pod-security.kubernetes.io/enforce']).toBe('restricted');
-  });
+  test.each(namespaces.map((n) => [`${(n.metadata as { source?: string }).source} ${n.metadata.name}`, n] as const))(
+    'enforces restricted: %s',
+    (_id, ns) => {
+      expect(ns.metadata.labels?.['pod-security.kubernetes.io/enforce']).toBe('restricted');
+    },
+  );
 
   test.each(podNamespaces)('namespace %s that runs pods is created with its labels and denies traffic by default', (ns) => {
     expect(namespaces.some((n) => n.metadata.name === ns)).toBe(true);
@@ -87,15 +104,74 @@ describe('the checker itself', () => {
     expect(restrictedViolations(good)).toEqual([]);
   });
   test.each([
-    ['privileged', (p: any) => { p.containers[0].securityContext.privileged = true; }, 'A3'],
-    ['hostPath volume', (p: any) => { p.volumes = [{ name: 'h', hostPath: { path: '/' } }]; }, 'B1'],
-    ['escalation unset', (p: any) => { delete p.containers[0].securityContext.allowPrivilegeEscalation; }, 'B2'],
-    ['root allowed', (p: any) => { delete p.securityContext.runAsNonRoot; }, 'B3'],
-    ['uid 0', (p: any) => { p.securityContext.runAsUser = 0; }, 'B4'],
-    ['no seccomp', (p: any) => { delete p.securityContext.seccompProfile; }, 'B5'],
-    ['capabilities kept', (p: any) => { p.containers[0].securityContext.capabilities = { drop: ['NET_RAW'] }; }, 'B6'],
-    ['host network', (p: any) => { p.hostNetwork = true; }, 'A2'],
-    ['init container unconfined', (p: any) => { p.initContainers = [{ name: 'i', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'Unconfined' } } }]; }, 'B5'],
+    [
+      'privileged',
+      (p: any) => {
+        p.containers[0].securityContext.privileged = true;
+      },
+      'A3',
+    ],
+    [
+      'hostPath volume',
+      (p: any) => {
+        p.volumes = [{ name: 'h', hostPath: { path: '/' } }];
+      },
+      'B1',
+    ],
+    [
+      'escalation unset',
+      (p: any) => {
+        delete p.containers[0].securityContext.allowPrivilegeEscalation;
+      },
+      'B2',
+    ],
+    [
+      'root allowed',
+      (p: any) => {
+        delete p.securityContext.runAsNonRoot;
+      },
+      'B3',
+    ],
+    [
+      'uid 0',
+      (p: any) => {
+        p.securityContext.runAsUser = 0;
+      },
+      'B4',
+    ],
+    [
+      'no seccomp',
+      (p: any) => {
+        delete p.securityContext.seccompProfile;
+      },
+      'B5',
+    ],
+    [
+      'capabilities kept',
+      (p: any) => {
+        p.containers[0].securityContext.capabilities = { drop: ['NET_RAW'] };
+      },
+      'B6',
+    ],
+    [
+      'host network',
+      (p: any) => {
+        p.hostNetwork = true;
+      },
+      'A2',
+    ],
+    [
+      'init container unconfined',
+      (p: any) => {
+        p.initContainers = [
+          {
+            name: 'i',
+            securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'Unconfined' } },
+          },
+        ];
+      },
+      'B5',
+    ],
   ])('fails a pod with %s', (_name, breakIt, item) => {
     const pod = structuredClone(good);
     breakIt(pod);

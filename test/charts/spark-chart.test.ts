@@ -18,8 +18,18 @@ describe('SparkChart', () => {
 
   test('the profiling application: dynamic allocation, S3 event logs, sane resources, the job in the image', () => {
     const app = findObject(spark, 'SparkApplication', 'profile-dataset');
-    expect(app.spec).toMatchObject({ type: 'Python', sparkVersion: '4.0.4', mode: 'cluster', mainApplicationFile: 'local:///opt/spark/jobs/profile_dataset.py' });
-    expect(app.spec.arguments).toEqual(['--input', 's3a://datavis-dev-datasets/raw/sales/sales.csv', '--output', 's3a://datavis-dev-outputs/profiles/sales/spark']);
+    expect(app.spec).toMatchObject({
+      type: 'Python',
+      sparkVersion: '4.0.4',
+      mode: 'cluster',
+      mainApplicationFile: 'local:///opt/spark/jobs/profile_dataset.py',
+    });
+    expect(app.spec.arguments).toEqual([
+      '--input',
+      's3a://datavis-dev-datasets/raw/sales/sales.csv',
+      '--output',
+      's3a://datavis-dev-outputs/profiles/sales/spark',
+    ]);
     expect(app.spec.dynamicAllocation).toMatchObject({ enabled: true, shuffleTrackingEnabled: true, minExecutors: 1, maxExecutors: 4 });
     expect(app.spec.sparkConf['spark.eventLog.enabled']).toBe('true');
     expect(app.spec.sparkConf['spark.eventLog.dir']).toBe('s3a://datavis-dev-spark-events/spark-events/');
@@ -54,9 +64,9 @@ describe('SparkChart', () => {
     expect(resources).toEqual(['configmaps', 'persistentvolumeclaims', 'pods', 'services']);
     expect(driver.rules.every((r: { apiGroups: string[] }) => r.apiGroups.every((g) => g === ''))).toBe(true);
     const web = findObject(spark, 'Role', 'web-app-spark-submitter');
-    expect(web.rules).toEqual(expect.arrayContaining([
-      expect.objectContaining({ apiGroups: ['sparkoperator.k8s.io'], resources: ['sparkapplications'] }),
-    ]));
+    expect(web.rules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ apiGroups: ['sparkoperator.k8s.io'], resources: ['sparkapplications'] })]),
+    );
     const webVerbs = web.rules.find((r: { resources: string[] }) => r.resources.includes('pods')).verbs.sort();
     expect(webVerbs).toEqual(['get', 'list', 'watch']);
     const binding = findObject(spark, 'RoleBinding', 'web-app-spark-submitter');
@@ -67,11 +77,17 @@ describe('SparkChart', () => {
 
   test('service account names are exposed for Pod Identity associations and take IRSA annotations', () => {
     const chart = new SparkChart(Testing.app(), 's', {
-      sparkImage: 'r/spark:4.0.4-1', eventLogBucket: 'logs-bucket', namespace: 'analytics',
+      sparkImage: 'r/spark:4.0.4-1',
+      eventLogBucket: 'logs-bucket',
+      namespace: 'analytics',
       serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/spark' },
     });
-    expect([chart.namespaceName, chart.driverServiceAccountName, chart.executorServiceAccountName, chart.historyServerServiceAccountName])
-      .toEqual(['analytics', 'spark-driver', 'spark-executor', 'spark-history-server']);
+    expect([
+      chart.namespaceName,
+      chart.driverServiceAccountName,
+      chart.executorServiceAccountName,
+      chart.historyServerServiceAccountName,
+    ]).toEqual(['analytics', 'spark-driver', 'spark-executor', 'spark-history-server']);
     const accounts = objectsOfKind(Testing.synth(chart), 'ServiceAccount');
     expect(accounts).toHaveLength(3);
     for (const a of accounts) expect(a.metadata.annotations?.['eks.amazonaws.com/role-arn']).toBe('arn:aws:iam::123456789012:role/spark');
@@ -83,6 +99,8 @@ describe('SparkChart', () => {
     ['a prefix with a trailing slash', { eventLogPrefix: 'events/' }, /eventLogPrefix must be an S3 key prefix/],
     ['a namespace that is not a DNS label', { namespace: 'Spark_Jobs' }, /namespace must be a DNS-1123 label/],
   ] as const)('refuses %s', (_name, override, message) => {
-    expect(() => new SparkChart(Testing.app(), 's', { sparkImage: 'r/spark:4.0.4-1', eventLogBucket: 'logs-bucket', ...override })).toThrow(message);
+    expect(() => new SparkChart(Testing.app(), 's', { sparkImage: 'r/spark:4.0.4-1', eventLogBucket: 'logs-bucket', ...override })).toThrow(
+      message,
+    );
   });
 });

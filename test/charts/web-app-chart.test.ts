@@ -6,10 +6,19 @@ import { localPlatform } from '../../charts/local';
 
 /** Documented annotation names from the controller's table, templated rows as patterns. */
 function documentedAnnotations(): RegExp[] {
-  const rows = readSpecText('aws-load-balancer-controller', 'annotations.md').split('\n')
+  const rows = readSpecText('aws-load-balancer-controller', 'annotations.md')
+    .split('\n')
     .map((line) => /^\|\s*\[(alb\.ingress\.kubernetes\.io\/[^\]]+)\]/.exec(line)?.[1])
     .filter((name): name is string => name !== undefined);
-  return rows.map((name) => new RegExp(`^${name.replace(/[.]/g, '\\.').replace(/\$\\?\{[^}]+\}/g, '[A-Za-z0-9-]+').replace(/\\\.\[A-Za-z0-9-\]\+/g, '\\.[A-Za-z0-9-]+')}$`));
+  return rows.map(
+    (name) =>
+      new RegExp(
+        `^${name
+          .replace(/[.]/g, '\\.')
+          .replace(/\$\\?\{[^}]+\}/g, '[A-Za-z0-9-]+')
+          .replace(/\\\.\[A-Za-z0-9-\]\+/g, '\\.[A-Za-z0-9-]+')}$`,
+      ),
+  );
 }
 
 /** Value formats of the annotations the chart sets, from the table's Type column. */
@@ -17,8 +26,11 @@ const FORMATS: Record<string, (v: string) => boolean> = {
   'alb.ingress.kubernetes.io/scheme': (v) => ['internal', 'internet-facing'].includes(v),
   'alb.ingress.kubernetes.io/target-type': (v) => ['instance', 'ip'].includes(v),
   'alb.ingress.kubernetes.io/backend-protocol': (v) => ['HTTP', 'HTTPS'].includes(v),
-  'alb.ingress.kubernetes.io/listen-ports': (v) => Array.isArray(JSON.parse(v)) && JSON.parse(v).every((e: object) =>
-    Object.entries(e).every(([proto, port]) => ['HTTP', 'HTTPS'].includes(proto) && Number.isInteger(port))),
+  'alb.ingress.kubernetes.io/listen-ports': (v) =>
+    Array.isArray(JSON.parse(v)) &&
+    JSON.parse(v).every((e: object) =>
+      Object.entries(e).every(([proto, port]) => ['HTTP', 'HTTPS'].includes(proto) && Number.isInteger(port)),
+    ),
   'alb.ingress.kubernetes.io/ssl-redirect': (v) => /^\d+$/.test(v),
   'alb.ingress.kubernetes.io/certificate-arn': (v) => v.split(',').every((arn) => /^arn:aws[a-z-]*:acm:/.test(arn)),
   'alb.ingress.kubernetes.io/ssl-policy': (v) => /^ELBSecurityPolicy-/.test(v),
@@ -59,7 +71,9 @@ describe('WebAppChart', () => {
   });
 
   test('the annotation check fails undocumented keys and bad values', () => {
-    expect(annotationProblems({ 'alb.ingress.kubernetes.io/redirect-to-https': 'true' })).toEqual(['undocumented alb.ingress.kubernetes.io/redirect-to-https']);
+    expect(annotationProblems({ 'alb.ingress.kubernetes.io/redirect-to-https': 'true' })).toEqual([
+      'undocumented alb.ingress.kubernetes.io/redirect-to-https',
+    ]);
     expect(annotationProblems({ 'alb.ingress.kubernetes.io/listen-ports': '[{"HTTPS": "443"}]' })).toHaveLength(1);
     expect(annotationProblems({ 'alb.ingress.kubernetes.io/scheme': 'public' })).toHaveLength(1);
   });
@@ -80,7 +94,10 @@ describe('WebAppChart', () => {
     expect(c.readinessProbe.httpGet).toMatchObject({ path: '/readyz', port: 3000 });
     expect(c.livenessProbe.httpGet).toMatchObject({ path: '/healthz', port: 3000 });
     const env = Object.fromEntries(c.env.map((e: { name: string }) => [e.name, e]));
-    expect(env.DATABASE_URL).toEqual({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'web-app-secrets', key: 'DATABASE_URL', optional: false } } });
+    expect(env.DATABASE_URL).toEqual({
+      name: 'DATABASE_URL',
+      valueFrom: { secretKeyRef: { name: 'web-app-secrets', key: 'DATABASE_URL', optional: false } },
+    });
     expect(env.JWT_SECRET.valueFrom.secretKeyRef.name).toBe('web-app-secrets');
     expect(objectsOfKind(web, 'Secret')).toEqual([]);
     expect(JSON.stringify(web)).not.toMatch(/mysql:\/\/[^"]*:[^"]*@/);
@@ -99,7 +116,9 @@ describe('WebAppChart', () => {
     const policies = objectsOfKind(web, 'NetworkPolicy');
     const byName = (n: string) => policies.find((p) => p.metadata.name === n)!;
     expect(byName('default-deny').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
-    expect(byName('allow-web-from-load-balancer').spec.ingress).toEqual([{ from: [{ ipBlock: { cidr: '10.20.0.0/16' } }], ports: [{ protocol: 'TCP', port: 3000 }] }]);
+    expect(byName('allow-web-from-load-balancer').spec.ingress).toEqual([
+      { from: [{ ipBlock: { cidr: '10.20.0.0/16' } }], ports: [{ protocol: 'TCP', port: 3000 }] },
+    ]);
     expect(byName('allow-dns-egress').spec.egress[0].ports.map((p: { port: number }) => p.port)).toEqual([53, 53]);
     expect(byName('allow-web-to-mysql-redis').spec.egress[0].ports.map((p: { port: number }) => p.port)).toEqual([3306, 6379]);
     expect(byName('allow-web-https-egress').spec.egress[0].ports.map((p: { port: number }) => p.port)).toEqual([443]);
@@ -122,8 +141,14 @@ describe('WebAppChart', () => {
   });
 
   test('accepts unresolved CDK tokens for the image, certificate and CIDR', () => {
-    expect(() => new WebAppChart(Testing.app(), 'w', {
-      ...base, image: '${Token[TOKEN.101]}', vpcCidr: '${Token[TOKEN.102]}', exposure: { kind: 'alb', certificateArn: '${Token[TOKEN.103]}' },
-    })).not.toThrow();
+    expect(
+      () =>
+        new WebAppChart(Testing.app(), 'w', {
+          ...base,
+          image: '${Token[TOKEN.101]}',
+          vpcCidr: '${Token[TOKEN.102]}',
+          exposure: { kind: 'alb', certificateArn: '${Token[TOKEN.103]}' },
+        }),
+    ).not.toThrow();
   });
 });

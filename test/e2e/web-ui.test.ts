@@ -9,7 +9,6 @@ import { ADMIN, ApiSeeder, RESULTS, ensureWebBuild, launchChromium, startServer,
  * to test-results/web/.
  */
 // Page-side callbacks run in the browser (this file is type-checked without the DOM lib).
-/* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const window: any;
 
@@ -212,9 +211,14 @@ describe('web UI end to end', () => {
     expect((await created).status()).toBe(201);
     const committedAt = Date.now();
     await bob.getByTestId('tasks-table').getByText('Retrain model').waitFor({ timeout: 1000 });
-    await bobDash.getByTestId('activity-feed').getByText(/Task “Retrain model” created in Churn analysis/).waitFor({ timeout: 1000 });
+    await bobDash
+      .getByTestId('activity-feed')
+      .getByText(/Task “Retrain model” created in Churn analysis/)
+      .waitFor({ timeout: 1000 });
     // The totals come from the summary the dashboard refetches (debounced) after the event.
-    await bobDash.waitForFunction(() => document.querySelector('[data-testid="total-tasks"]')?.textContent === '2', undefined, { timeout: 1000 });
+    await bobDash.waitForFunction(() => document.querySelector('[data-testid="total-tasks"]')?.textContent === '2', undefined, {
+      timeout: 1000,
+    });
     expect(Date.now() - committedAt).toBeLessThan(1000);
     await bobDash.locator('.chart svg').first().waitFor();
     await shot(bob, '06-project-detail-editor-live');

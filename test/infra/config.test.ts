@@ -47,7 +47,11 @@ describe('environment configuration', () => {
     expect(fromContext).toMatchObject({ account: '123456789012', region: 'us-west-2' });
     const fromEnv = loadEnvironmentConfig('dev', {
       source: () => undefined,
-      processEnv: { DATAVIS_DEV_ACCOUNT: '210987654321', CDK_DEFAULT_REGION: 'ap-southeast-2', DATAVIS_DEV_CERTIFICATE_ARN: CERTIFICATE_ARN },
+      processEnv: {
+        DATAVIS_DEV_ACCOUNT: '210987654321',
+        CDK_DEFAULT_REGION: 'ap-southeast-2',
+        DATAVIS_DEV_CERTIFICATE_ARN: CERTIFICATE_ARN,
+      },
     });
     expect(fromEnv).toMatchObject({ account: '210987654321', region: 'ap-southeast-2' });
   });
@@ -81,7 +85,9 @@ describe('environment configuration', () => {
       /dev.network.vpcCidr is "10.20.0.0\/33"; allowed: an IPv4 network in CIDR notation with a prefix length from \/16 to \/22/,
     );
     const hostBits = { network: { vpcCidr: '10.20.1.0/16', maxAzs: 2, natGateways: 1, flowLogRetentionDays: 30 } };
-    expect(() => loadEnvironmentConfig('dev', { ...noSettings, overrides: hostBits })).toThrow(/host bits set; the network is 10.20.0.0\/16/);
+    expect(() => loadEnvironmentConfig('dev', { ...noSettings, overrides: hostBits })).toThrow(
+      /host bits set; the network is 10.20.0.0\/16/,
+    );
   });
 
   test('a bad public API allow-list CIDR is refused', () => {
@@ -97,31 +103,44 @@ describe('environment configuration', () => {
   });
 
   test('a hosted zone instead of an ARN must contain the host names', () => {
-    const zone = (zoneName: string) => ({ source: (_e: string, key: string) => (key === 'hostedZone' ? `${zoneName}/Z0123456789ABCDEFGHIJ` : undefined), processEnv: {} });
-    expect(loadEnvironmentConfig('dev', zone('dev.example.com')).domain.hostedZone).toEqual({ zoneName: 'dev.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' });
-    expect(() => loadEnvironmentConfig('dev', zone('example.org'))).toThrow(/dev.domain.appHostname is "datavis.dev.example.com"; must be inside the hosted zone example.org/);
+    const zone = (zoneName: string) => ({
+      source: (_e: string, key: string) => (key === 'hostedZone' ? `${zoneName}/Z0123456789ABCDEFGHIJ` : undefined),
+      processEnv: {},
+    });
+    expect(loadEnvironmentConfig('dev', zone('dev.example.com')).domain.hostedZone).toEqual({
+      zoneName: 'dev.example.com',
+      hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+    });
+    expect(() => loadEnvironmentConfig('dev', zone('example.org'))).toThrow(
+      /dev.domain.appHostname is "datavis.dev.example.com"; must be inside the hosted zone example.org/,
+    );
   });
 
   test('a malformed certificate ARN, account or region is refused', () => {
-    expect(() => loadEnvironmentConfig('dev', { source: (_e, k) => (k === 'certificateArn' ? 'arn:aws:acm:eu-west-1:1:cert/x' : undefined), processEnv: {} })).toThrow(
-      /dev.domain.certificateArn/,
-    );
+    expect(() =>
+      loadEnvironmentConfig('dev', {
+        source: (_e, k) => (k === 'certificateArn' ? 'arn:aws:acm:eu-west-1:1:cert/x' : undefined),
+        processEnv: {},
+      }),
+    ).toThrow(/dev.domain.certificateArn/);
     expect(() => loadEnvironmentConfig('dev', certificateOnly({ account: '12345' }))).toThrow(/12-digit AWS account id/);
     expect(() => loadEnvironmentConfig('dev', certificateOnly({ region: 'Europe' }))).toThrow(/AWS region name/);
   });
 
   test('prod without Multi-AZ or with short backups is refused', () => {
     const base = loadEnvironmentConfig('prod', prodCertificate);
-    expect(() => loadEnvironmentConfig('prod', { ...prodCertificate, overrides: { database: { ...base.database, multiAz: false } } })).toThrow(
-      /prod requires multiAz and deletionProtection/,
-    );
-    expect(() => loadEnvironmentConfig('prod', { ...prodCertificate, overrides: { database: { ...base.database, backupRetentionDays: 7 } } })).toThrow(
-      /prod.database.backupRetentionDays is 7; allowed: an integer from 30 to 35/,
-    );
+    expect(() =>
+      loadEnvironmentConfig('prod', { ...prodCertificate, overrides: { database: { ...base.database, multiAz: false } } }),
+    ).toThrow(/prod requires multiAz and deletionProtection/);
+    expect(() =>
+      loadEnvironmentConfig('prod', { ...prodCertificate, overrides: { database: { ...base.database, backupRetentionDays: 7 } } }),
+    ).toThrow(/prod.database.backupRetentionDays is 7; allowed: an integer from 30 to 35/);
   });
 
   test('release images must be pinned and chart versions exact', () => {
-    const latest = releasesCopy((env, r) => env === 'dev' && ((r.images as Record<string, string>).spark = 'docker.io/apache/spark:latest'));
+    const latest = releasesCopy(
+      (env, r) => env === 'dev' && ((r.images as Record<string, string>).spark = 'docker.io/apache/spark:latest'),
+    );
     expect(() => readRelease('dev', latest)).toThrow(/images.spark.*"latest" is not allowed/);
     const range = releasesCopy((env, r) => env === 'dev' && ((r.charts as Record<string, string>).jupyterhub = '^4.4.0'));
     expect(() => readRelease('dev', range)).toThrow(/charts.jupyterhub is "\^4.4.0"; allowed: an exact chart version/);

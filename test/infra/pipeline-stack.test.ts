@@ -34,7 +34,9 @@ describe('PipelineStack', () => {
     expect(result.findings).toEqual([]);
     expect(result.ok).toBe(true);
     const report = JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'));
-    expect(report.pluginReports.map((r: { pluginName: string }) => r.pluginName)).toEqual(expect.arrayContaining(['AwsSolutions', 'CloudFormation Validate']));
+    expect(report.pluginReports.map((r: { pluginName: string }) => r.pluginName)).toEqual(
+      expect.arrayContaining(['AwsSolutions', 'CloudFormation Validate']),
+    );
   });
 
   test('deploys dev, then staging, then prod, with a manual approval before prod only', () => {
@@ -62,12 +64,20 @@ describe('PipelineStack', () => {
   test('reads its source through the CodeConnections connection from context, a placeholder when none is set', () => {
     const source = pipelineStages[0].Actions[0];
     expect(source.ActionTypeId).toMatchObject({ Category: 'Source', Provider: 'CodeStarSourceConnection' });
-    expect(source.Configuration).toMatchObject({ ConnectionArn: PLACEHOLDER_SOURCE.connectionArn, FullRepositoryId: PLACEHOLDER_SOURCE.repository, BranchName: 'main' });
+    expect(source.Configuration).toMatchObject({
+      ConnectionArn: PLACEHOLDER_SOURCE.connectionArn,
+      FullRepositoryId: PLACEHOLDER_SOURCE.repository,
+      BranchName: 'main',
+    });
   });
 
   test('keeps artifacts in a KMS-encrypted, access-logged bucket', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
-      BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) })] },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+        ],
+      },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'pipeline-artifacts/' }),
     });
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
@@ -80,14 +90,21 @@ describe('PipelineStack props', () => {
   const env = { account: '111111111111', region: 'eu-west-1' };
 
   test('environments out of promotion order are rejected, naming what is allowed', () => {
-    expect(() => new PipelineStack(new App({ context }), 'P', { env, environments: [configs[0], configs[2], configs[1]], source: PLACEHOLDER_SOURCE })).toThrow(
-      new ConfigError('pipeline.environments', ['dev', 'prod', 'staging'], 'allowed: exactly dev, staging, prod, in that order'),
-    );
+    expect(
+      () =>
+        new PipelineStack(new App({ context }), 'P', {
+          env,
+          environments: [configs[0], configs[2], configs[1]],
+          source: PLACEHOLDER_SOURCE,
+        }),
+    ).toThrow(new ConfigError('pipeline.environments', ['dev', 'prod', 'staging'], 'allowed: exactly dev, staging, prod, in that order'));
   });
 
   test('a connection ARN of another service is rejected', () => {
     const source = { ...PLACEHOLDER_SOURCE, connectionArn: 'arn:aws:codecommit:eu-west-1:111111111111:datavis' };
-    expect(() => new PipelineStack(new App({ context }), 'P', { env, environments: configs, source })).toThrow(/pipeline.connectionArn is "arn:aws:codecommit/);
+    expect(() => new PipelineStack(new App({ context }), 'P', { env, environments: configs, source })).toThrow(
+      /pipeline.connectionArn is "arn:aws:codecommit/,
+    );
   });
 
   test('`-c pipeline=true` is read from the context the CDK CLI passes to the app', () => {

@@ -16,9 +16,15 @@ describe('the platform app', () => {
   test('synthesizes dev, staging and prod with stack names that carry the environment', () => {
     const names = [...synthesized.platforms.values()].flatMap((p) => [p.network, p.data, p.cluster].map((s) => s.stackName));
     expect(names).toEqual([
-      'Datavis-dev-Network', 'Datavis-dev-Data', 'Datavis-dev-Cluster',
-      'Datavis-staging-Network', 'Datavis-staging-Data', 'Datavis-staging-Cluster',
-      'Datavis-prod-Network', 'Datavis-prod-Data', 'Datavis-prod-Cluster',
+      'Datavis-dev-Network',
+      'Datavis-dev-Data',
+      'Datavis-dev-Cluster',
+      'Datavis-staging-Network',
+      'Datavis-staging-Data',
+      'Datavis-staging-Cluster',
+      'Datavis-prod-Network',
+      'Datavis-prod-Data',
+      'Datavis-prod-Cluster',
     ]);
   });
 
@@ -36,7 +42,10 @@ describe('the platform app', () => {
     const acknowledged = synthesized.validation.pluginReports.flatMap((r) => r.suppressedViolations ?? []);
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const finding of acknowledged) {
-      expect({ id: finding.acknowledgedId, reason: (finding.reason ?? '').length > 30 }).toEqual({ id: finding.acknowledgedId, reason: true });
+      expect({ id: finding.acknowledgedId, reason: (finding.reason ?? '').length > 30 }).toEqual({
+        id: finding.acknowledgedId,
+        reason: true,
+      });
     }
   });
 
@@ -63,7 +72,10 @@ describe('NetworkStack', () => {
     t.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.20.0.0/16' });
     t.resourceCountIs('AWS::EC2::Subnet', 6);
     t.resourceCountIs('AWS::EC2::NatGateway', 1);
-    t.hasResourceProperties('AWS::EC2::Subnet', { MapPublicIpOnLaunch: false, Tags: Match.arrayWith([{ Key: 'aws-cdk:subnet-type', Value: 'Isolated' }]) });
+    t.hasResourceProperties('AWS::EC2::Subnet', {
+      MapPublicIpOnLaunch: false,
+      Tags: Match.arrayWith([{ Key: 'aws-cdk:subnet-type', Value: 'Isolated' }]),
+    });
   });
 
   test('prod: three zones with one NAT gateway each', () => {
@@ -74,7 +86,10 @@ describe('NetworkStack', () => {
 
   test('S3 gateway endpoint and interface endpoints for ECR, STS, CloudWatch Logs and Secrets Manager', () => {
     const t = template('dev', 'network');
-    t.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway', ServiceName: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['.s3'])]) }) });
+    t.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'Gateway',
+      ServiceName: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['.s3'])]) }),
+    });
     const services = Object.values(t.findResources('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: 'Interface' } })).map((r) =>
       String(r.Properties.ServiceName).replace(/^com\.amazonaws\.[a-z0-9-]+\./, ''),
     );
@@ -123,17 +138,26 @@ describe('DataStack', () => {
 
   test('the database and cache groups admit nothing in their own stack; the cluster stack admits its pods only', () => {
     const data = template('dev', 'data');
-    const groups = Object.values(data.findResources('AWS::EC2::SecurityGroup')).filter((g) => /MySQL|Valkey/.test(g.Properties.GroupDescription));
+    const groups = Object.values(data.findResources('AWS::EC2::SecurityGroup')).filter((g) =>
+      /MySQL|Valkey/.test(g.Properties.GroupDescription),
+    );
     expect(groups).toHaveLength(2);
     for (const group of groups) expect(group.Properties.SecurityGroupIngress).toBeUndefined();
     // The only rule in the data stack lets the password rotation function reach the database.
     const dataRules = Object.values(data.findResources('AWS::EC2::SecurityGroupIngress'));
     expect(dataRules).toHaveLength(1);
-    expect(dataRules[0].Properties.SourceSecurityGroupId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DatabaseInstanceRotationSingleUserSecurityGroup/), 'GroupId'] });
+    expect(dataRules[0].Properties.SourceSecurityGroupId).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^DatabaseInstanceRotationSingleUserSecurityGroup/), 'GroupId'],
+    });
     const cluster = template('dev', 'cluster');
-    const rules = Object.values(cluster.findResources('AWS::EC2::SecurityGroupIngress')).filter((r) => [3306, 6379].includes(r.Properties.FromPort));
+    const rules = Object.values(cluster.findResources('AWS::EC2::SecurityGroupIngress')).filter((r) =>
+      [3306, 6379].includes(r.Properties.FromPort),
+    );
     expect(rules.map((r) => r.Properties.FromPort).sort()).toEqual([3306, 6379]);
-    for (const rule of rules) expect(rule.Properties.SourceSecurityGroupId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^EksCluster/), 'ClusterSecurityGroupId'] });
+    for (const rule of rules)
+      expect(rule.Properties.SourceSecurityGroupId).toEqual({
+        'Fn::GetAtt': [expect.stringMatching(/^EksCluster/), 'ClusterSecurityGroupId'],
+      });
   });
 
   test('buckets: KMS encryption, public access blocked, TLS-only policy, no fixed names', () => {
@@ -141,10 +165,17 @@ describe('DataStack', () => {
     const buckets = t.findResources('AWS::S3::Bucket');
     expect(Object.keys(buckets)).toHaveLength(4);
     for (const bucket of Object.values(buckets)) {
-      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
       expect(bucket.Properties.BucketName).toBeUndefined();
     }
-    const kmsBuckets = Object.values(buckets).filter((b) => b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm === 'aws:kms');
+    const kmsBuckets = Object.values(buckets).filter(
+      (b) => b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm === 'aws:kms',
+    );
     expect(kmsBuckets).toHaveLength(3);
     const policies = Object.values(t.findResources('AWS::S3::BucketPolicy'));
     expect(policies).toHaveLength(4);
@@ -158,11 +189,16 @@ describe('DataStack', () => {
   test('datasets are versioned; event logs and outputs expire by lifecycle rules', () => {
     const t = template('dev', 'data');
     const byLogPrefix = (prefix: string) =>
-      Object.values(t.findResources('AWS::S3::Bucket')).find((b) => b.Properties.LoggingConfiguration?.LogFilePrefix === prefix)!.Properties;
+      Object.values(t.findResources('AWS::S3::Bucket')).find((b) => b.Properties.LoggingConfiguration?.LogFilePrefix === prefix)!
+        .Properties;
     expect(byLogPrefix('datasets/').VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(byLogPrefix('spark-event-logs/').VersioningConfiguration).toBeUndefined();
-    expect(byLogPrefix('spark-event-logs/').LifecycleConfiguration.Rules).toEqual(expect.arrayContaining([expect.objectContaining({ ExpirationInDays: 30 })]));
-    expect(byLogPrefix('notebook-outputs/').LifecycleConfiguration.Rules).toEqual(expect.arrayContaining([expect.objectContaining({ ExpirationInDays: 90 })]));
+    expect(byLogPrefix('spark-event-logs/').LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ExpirationInDays: 30 })]),
+    );
+    expect(byLogPrefix('notebook-outputs/').LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ExpirationInDays: 90 })]),
+    );
   });
 
   test('Valkey for live events: TLS required, encrypted at rest, AUTH token by dynamic reference only', () => {
@@ -187,7 +223,12 @@ describe('DataStack', () => {
           Match.objectLike({
             Action: 'sts:AssumeRole',
             Principal: { Service: 'pods.eks.amazonaws.com' },
-            Condition: { StringEquals: { 'aws:RequestTag/kubernetes-namespace': 'spark-jobs', 'aws:RequestTag/kubernetes-service-account': ['spark-driver', 'spark-executor'] } },
+            Condition: {
+              StringEquals: {
+                'aws:RequestTag/kubernetes-namespace': 'spark-jobs',
+                'aws:RequestTag/kubernetes-service-account': ['spark-driver', 'spark-executor'],
+              },
+            },
           }),
         ]),
       },
@@ -198,7 +239,10 @@ describe('DataStack', () => {
     const t = template('dev', 'data');
     const policies = Object.values(t.findResources('AWS::IAM::Policy'));
     const policyOf = (roleIdPrefix: string) =>
-      policies.find((p) => JSON.stringify(p.Properties.Roles).includes(roleIdPrefix))!.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[];
+      policies.find((p) => JSON.stringify(p.Properties.Roles).includes(roleIdPrefix))!.Properties.PolicyDocument.Statement as {
+        Action: string | string[];
+        Resource: unknown;
+      }[];
     const datasetsWrites = policyOf('NotebooksRole').filter(
       (s) => [s.Action].flat().includes('s3:PutObject') && JSON.stringify(s.Resource).includes('Datasets'),
     );
@@ -213,17 +257,33 @@ describe('ClusterStack', () => {
     const t = template('dev', 'cluster');
     t.hasResourceProperties('AWS::EKS::Cluster', {
       Version: '1.36',
-      Logging: { ClusterLogging: { EnabledTypes: Match.arrayWith([{ Type: 'api' }, { Type: 'audit' }, { Type: 'authenticator' }, { Type: 'controllerManager' }, { Type: 'scheduler' }]) } },
+      Logging: {
+        ClusterLogging: {
+          EnabledTypes: Match.arrayWith([
+            { Type: 'api' },
+            { Type: 'audit' },
+            { Type: 'authenticator' },
+            { Type: 'controllerManager' },
+            { Type: 'scheduler' },
+          ]),
+        },
+      },
       EncryptionConfig: [Match.objectLike({ Resources: ['secrets'] })],
       ResourcesVpcConfig: Match.objectLike({ EndpointPrivateAccess: true, EndpointPublicAccess: false }),
     });
   });
 
   test('a configured allow-list opens the public endpoint to those CIDRs only', () => {
-    const narrowed = synthesizePlatform({ appProps: { context: { env: 'staging', 'datavis:staging:publicAccessCidrs': '203.0.113.0/24' } } });
+    const narrowed = synthesizePlatform({
+      appProps: { context: { env: 'staging', 'datavis:staging:publicAccessCidrs': '203.0.113.0/24' } },
+    });
     try {
       Template.fromStack(narrowed.platforms.get('staging')!.cluster).hasResourceProperties('AWS::EKS::Cluster', {
-        ResourcesVpcConfig: Match.objectLike({ EndpointPrivateAccess: true, EndpointPublicAccess: true, PublicAccessCidrs: ['203.0.113.0/24'] }),
+        ResourcesVpcConfig: Match.objectLike({
+          EndpointPrivateAccess: true,
+          EndpointPublicAccess: true,
+          PublicAccessCidrs: ['203.0.113.0/24'],
+        }),
       });
     } finally {
       removeAssembly(narrowed);
@@ -236,8 +296,14 @@ describe('ClusterStack', () => {
     const byRole = (role: string) => groups.find((g) => g.Labels['datavis.io/node-role'] === role)!;
     expect(byRole('system')).toMatchObject({ CapacityType: 'ON_DEMAND', AmiType: 'AL2023_ARM_64_STANDARD' });
     expect(byRole('system').Taints).toBeUndefined();
-    expect(byRole('spark-driver')).toMatchObject({ CapacityType: 'ON_DEMAND', Taints: [{ Key: 'datavis.io/node-role', Value: 'spark-driver', Effect: 'NO_SCHEDULE' }] });
-    expect(byRole('spark-executor')).toMatchObject({ CapacityType: 'SPOT', Taints: [{ Key: 'datavis.io/node-role', Value: 'spark-executor', Effect: 'NO_SCHEDULE' }] });
+    expect(byRole('spark-driver')).toMatchObject({
+      CapacityType: 'ON_DEMAND',
+      Taints: [{ Key: 'datavis.io/node-role', Value: 'spark-driver', Effect: 'NO_SCHEDULE' }],
+    });
+    expect(byRole('spark-executor')).toMatchObject({
+      CapacityType: 'SPOT',
+      Taints: [{ Key: 'datavis.io/node-role', Value: 'spark-executor', Effect: 'NO_SCHEDULE' }],
+    });
     expect(byRole('spark-executor').InstanceTypes.length).toBeGreaterThan(1);
   });
 
@@ -263,7 +329,9 @@ describe('ClusterStack', () => {
 
   test('an encrypted gp3 StorageClass is the cluster default', () => {
     const t = template('dev', 'cluster');
-    const manifests = Object.values(t.findResources('Custom::AWSCDK-EKS-KubernetesResource')).map((m) => JSON.stringify(m.Properties.Manifest));
+    const manifests = Object.values(t.findResources('Custom::AWSCDK-EKS-KubernetesResource')).map((m) =>
+      JSON.stringify(m.Properties.Manifest),
+    );
     const gp3 = manifests.find((m) => m.includes('StorageClass'));
     expect(gp3).toMatch(/is-default-class\\\\?":\\\\?"true/);
     expect(gp3).toMatch(/encrypted\\\\?":\\\\?"true/);
@@ -271,17 +339,26 @@ describe('ClusterStack', () => {
 
   test('each workload service account is bound to its role through Pod Identity', () => {
     const t = template('dev', 'cluster');
-    const bindings = Object.values(t.findResources('AWS::EKS::PodIdentityAssociation')).map((a) => `${a.Properties.Namespace}/${a.Properties.ServiceAccount}`);
+    const bindings = Object.values(t.findResources('AWS::EKS::PodIdentityAssociation')).map(
+      (a) => `${a.Properties.Namespace}/${a.Properties.ServiceAccount}`,
+    );
     expect(bindings.sort()).toEqual([
-      'external-secrets/external-secrets', 'jupyterhub/jupyter-singleuser', 'kube-system/cluster-autoscaler', 'notebooks/papermill-runner',
-      'spark-jobs/spark-driver', 'spark-jobs/spark-executor', 'spark-jobs/spark-history-server',
+      'external-secrets/external-secrets',
+      'jupyterhub/jupyter-singleuser',
+      'kube-system/cluster-autoscaler',
+      'notebooks/papermill-runner',
+      'spark-jobs/spark-driver',
+      'spark-jobs/spark-executor',
+      'spark-jobs/spark-history-server',
     ]);
   });
 });
 
 describe('Kubernetes workloads in ClusterStack', () => {
   const manifests = (env: 'dev' | 'prod') =>
-    Object.values(template(env, 'cluster').findResources('Custom::AWSCDK-EKS-KubernetesResource')).map((m) => JSON.stringify(m.Properties.Manifest));
+    Object.values(template(env, 'cluster').findResources('Custom::AWSCDK-EKS-KubernetesResource')).map((m) =>
+      JSON.stringify(m.Properties.Manifest),
+    );
   const helmCharts = (env: 'dev' | 'prod') =>
     Object.values(template(env, 'cluster').findResources('Custom::AWSCDK-EKS-HelmChart')).map((h) => h.Properties);
 
@@ -304,8 +381,12 @@ describe('Kubernetes workloads in ClusterStack', () => {
   });
 
   test('the Spark chart waits for the operator that installs its CRDs, JupyterHub for its namespace', () => {
-    const resources = template('dev', 'cluster').toJSON().Resources as Record<string, { Type: string; DependsOn?: string[]; Properties: { Manifest?: string; Chart?: string } }>;
-    const idOf = (pred: (r: { Type: string; Properties: { Manifest?: string; Chart?: string } }) => boolean) => Object.entries(resources).find(([, r]) => pred(r))![0];
+    const resources = template('dev', 'cluster').toJSON().Resources as Record<
+      string,
+      { Type: string; DependsOn?: string[]; Properties: { Manifest?: string; Chart?: string } }
+    >;
+    const idOf = (pred: (r: { Type: string; Properties: { Manifest?: string; Chart?: string } }) => boolean) =>
+      Object.entries(resources).find(([, r]) => pred(r))![0];
     const operator = idOf((r) => r.Properties.Chart === 'spark-operator');
     const sparkChart = Object.values(resources).find((r) => JSON.stringify(r.Properties.Manifest ?? '').includes('SparkApplication'))!;
     expect(sparkChart.DependsOn).toEqual(expect.arrayContaining([operator]));

@@ -11,24 +11,49 @@ const PYTHON = '/usr/bin/python3';
 const NOTEBOOKS = path.resolve(__dirname, '../../notebooks');
 const SAMPLE = path.join(NOTEBOOKS, 'samples', 'sales.csv');
 const RUNNER = path.join(__dirname, 'run_notebook.py');
-const notebookFiles = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).sort();
+const notebookFiles = fs
+  .readdirSync(NOTEBOOKS)
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort();
 
-interface Cell { cell_type: string; metadata: { tags?: string[] }; source: string | string[]; outputs?: { output_type: string; data?: Record<string, unknown>; text?: string | string[] }[] }
-interface Notebook { nbformat: number; metadata: { kernelspec?: { name: string } }; cells: Cell[] }
+interface Cell {
+  cell_type: string;
+  metadata: { tags?: string[] };
+  source: string | string[];
+  outputs?: { output_type: string; data?: Record<string, unknown>; text?: string | string[] }[];
+}
+interface Notebook {
+  nbformat: number;
+  metadata: { kernelspec?: { name: string } };
+  cells: Cell[];
+}
 
 const read = (file: string): Notebook => JSON.parse(fs.readFileSync(file, 'utf8'));
-const text = (s: string | string[] | undefined) => (Array.isArray(s) ? s.join('') : s ?? '');
+const text = (s: string | string[] | undefined) => (Array.isArray(s) ? s.join('') : (s ?? ''));
 
 function run(notebook: string, parameters: Record<string, unknown>, workDir: string): { status: number; stderr: string; output: Notebook } {
   const out = path.join(workDir, `executed-${notebook}`);
-  const result = spawnSync(PYTHON, ['-Xfrozen_modules=off', RUNNER, path.join(NOTEBOOKS, notebook), out, workDir, JSON.stringify(parameters)], {
-    encoding: 'utf8', env: { ...process.env, PYDEVD_DISABLE_FILE_VALIDATION: '1', MPLBACKEND: 'Agg' }, timeout: 90_000,
-  });
-  return { status: result.status ?? -1, stderr: result.stderr, output: fs.existsSync(out) ? read(out) : { nbformat: 0, metadata: {}, cells: [] } };
+  const result = spawnSync(
+    PYTHON,
+    ['-Xfrozen_modules=off', RUNNER, path.join(NOTEBOOKS, notebook), out, workDir, JSON.stringify(parameters)],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, PYDEVD_DISABLE_FILE_VALIDATION: '1', MPLBACKEND: 'Agg' },
+      timeout: 90_000,
+    },
+  );
+  return {
+    status: result.status ?? -1,
+    stderr: result.stderr,
+    output: fs.existsSync(out) ? read(out) : { nbformat: 0, metadata: {}, cells: [] },
+  };
 }
 
 function stdoutOf(nb: Notebook): string {
-  return nb.cells.flatMap((c) => c.outputs ?? []).map((o) => text(o.text)).join('');
+  return nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .map((o) => text(o.text))
+    .join('');
 }
 
 let work: string;
@@ -45,7 +70,11 @@ describe('notebook files', () => {
   });
 
   test.each(notebookFiles)('%s is valid nbformat 4 with exactly one parameters cell', (file) => {
-    execFileSync(PYTHON, ['-c', 'import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))', path.join(NOTEBOOKS, file)]);
+    execFileSync(PYTHON, [
+      '-c',
+      'import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))',
+      path.join(NOTEBOOKS, file),
+    ]);
     const nb = read(path.join(NOTEBOOKS, file));
     expect(nb.nbformat).toBe(4);
     expect(nb.metadata.kernelspec?.name).toBe('python3');
@@ -75,14 +104,27 @@ describe('notebooks executed on the sample data', () => {
 
   test('etl_csv_to_parquet writes Hive-style partitions (csv format here) and drops bad rows', () => {
     const output = path.join(work, 'curated');
-    const { status, stderr } = run('etl_csv_to_parquet.ipynb', { source_uri: SAMPLE, output_uri: output, partition_by: 'region', output_format: 'csv' }, work);
+    const { status, stderr } = run(
+      'etl_csv_to_parquet.ipynb',
+      { source_uri: SAMPLE, output_uri: output, partition_by: 'region', output_format: 'csv' },
+      work,
+    );
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const partitions = fs.readdirSync(output).filter((d) => d.startsWith('region=')).sort();
+    const partitions = fs
+      .readdirSync(output)
+      .filter((d) => d.startsWith('region='))
+      .sort();
     expect(partitions).toEqual(['region=east', 'region=north', 'region=south', 'region=west']);
     const manifest = JSON.parse(fs.readFileSync(path.join(output, '_manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ format: 'csv', partition_by: 'region', rows: 181 });
-    const rows = partitions.map((p) => fs.readFileSync(path.join(output, p, 'part-00000.csv'), 'utf8').trim().split('\n').length - 1);
+    const rows = partitions.map(
+      (p) =>
+        fs
+          .readFileSync(path.join(output, p, 'part-00000.csv'), 'utf8')
+          .trim()
+          .split('\n').length - 1,
+    );
     expect(rows.reduce((a, b) => a + b, 0)).toBe(181);
     expect(fs.readFileSync(path.join(output, 'region=east', 'part-00000.csv'), 'utf8').split('\n')[0]).not.toContain('region');
   });
@@ -109,7 +151,11 @@ describe('notebooks executed on the sample data', () => {
 
   test('daily_report renders the chart as PNG for the report date', () => {
     const chart = path.join(work, 'report', 'daily.png');
-    const { status, stderr, output: nb } = run('daily_report.ipynb', { dataset_uri: SAMPLE, report_date: '2024-06-30', lookback_days: 7, chart_uri: chart }, work);
+    const {
+      status,
+      stderr,
+      output: nb,
+    } = run('daily_report.ipynb', { dataset_uri: SAMPLE, report_date: '2024-06-30', lookback_days: 7, chart_uri: chart }, work);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const png = fs.readFileSync(chart);

@@ -30,19 +30,41 @@ function awsError(name: string, message: string, httpStatusCode: number, attempt
 /** A healthy environment: stack outputs, an ACTIVE 1.36 cluster with two healthy node groups, an available database. */
 function healthyEnvironment(env = 'staging') {
   cfn.on(DescribeStacksCommand, { StackName: `Datavis-${env}-Cluster` }).resolves({
-    Stacks: [{ StackName: `Datavis-${env}-Cluster`, CreationTime: new Date(), StackStatus: 'UPDATE_COMPLETE', Outputs: [{ OutputKey: 'ClusterName', OutputValue: `eks-${env}` }] }],
+    Stacks: [
+      {
+        StackName: `Datavis-${env}-Cluster`,
+        CreationTime: new Date(),
+        StackStatus: 'UPDATE_COMPLETE',
+        Outputs: [{ OutputKey: 'ClusterName', OutputValue: `eks-${env}` }],
+      },
+    ],
   });
   cfn.on(DescribeStacksCommand, { StackName: `Datavis-${env}-Data` }).resolves({
-    Stacks: [{ StackName: `Datavis-${env}-Data`, CreationTime: new Date(), StackStatus: 'UPDATE_COMPLETE', Outputs: [{ OutputKey: 'DatabaseInstanceId', OutputValue: `db-${env}` }] }],
+    Stacks: [
+      {
+        StackName: `Datavis-${env}-Data`,
+        CreationTime: new Date(),
+        StackStatus: 'UPDATE_COMPLETE',
+        Outputs: [{ OutputKey: 'DatabaseInstanceId', OutputValue: `db-${env}` }],
+      },
+    ],
   });
   eks.on(DescribeClusterCommand).resolves({ cluster: { name: `eks-${env}`, status: 'ACTIVE', version: '1.36' } });
-  eks.on(ListNodegroupsCommand).resolvesOnce({ nodegroups: ['system'], nextToken: 'page-2' }).resolves({ nodegroups: ['spark-driver'] });
-  eks.on(DescribeNodegroupCommand).callsFake((input: { nodegroupName: string }) => ({ nodegroup: { nodegroupName: input.nodegroupName, status: 'ACTIVE', health: { issues: [] } } }));
-  rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceIdentifier: `db-${env}`, DBInstanceStatus: 'available', EngineVersion: '8.4.10' }] });
+  eks
+    .on(ListNodegroupsCommand)
+    .resolvesOnce({ nodegroups: ['system'], nextToken: 'page-2' })
+    .resolves({ nodegroups: ['spark-driver'] });
+  eks.on(DescribeNodegroupCommand).callsFake((input: { nodegroupName: string }) => ({
+    nodegroup: { nodegroupName: input.nodegroupName, status: 'ACTIVE', health: { issues: [] } },
+  }));
+  rds
+    .on(DescribeDBInstancesCommand)
+    .resolves({ DBInstances: [{ DBInstanceIdentifier: `db-${env}`, DBInstanceStatus: 'available', EngineVersion: '8.4.10' }] });
 }
 
 describe('live AWS checks (aws-sdk-client-mock)', () => {
-  const clients = () => createAwsClients(REGION, { clientConfig: { credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } } });
+  const clients = () =>
+    createAwsClients(REGION, { clientConfig: { credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } } });
 
   beforeEach(() => {
     cfn.reset();
@@ -72,7 +94,11 @@ describe('live AWS checks (aws-sdk-client-mock)', () => {
     healthyEnvironment();
     eks.on(DescribeClusterCommand).resolves({ cluster: { name: 'eks-staging', status: 'UPDATING', version: '1.36' } });
     const c = clients();
-    const gate = liveSourceGate('staging', { kubernetesVersion: '1.36' } as never, await describeLiveStatus(c, await resolveEnvironmentResources(c, 'staging')));
+    const gate = liveSourceGate(
+      'staging',
+      { kubernetesVersion: '1.36' } as never,
+      await describeLiveStatus(c, await resolveEnvironmentResources(c, 'staging')),
+    );
     expect(gate.status).toBe('refused');
     expect(gate.message).toContain('cluster eks-staging is UPDATING (must be ACTIVE)');
   });
@@ -81,41 +107,66 @@ describe('live AWS checks (aws-sdk-client-mock)', () => {
     healthyEnvironment();
     eks.on(DescribeClusterCommand).resolves({ cluster: { name: 'eks-staging', status: 'ACTIVE', version: '1.35' } });
     const c = clients();
-    const gate = liveSourceGate('staging', { kubernetesVersion: '1.36' } as never, await describeLiveStatus(c, await resolveEnvironmentResources(c, 'staging')));
+    const gate = liveSourceGate(
+      'staging',
+      { kubernetesVersion: '1.36' } as never,
+      await describeLiveStatus(c, await resolveEnvironmentResources(c, 'staging')),
+    );
     expect(gate.message).toContain('runs Kubernetes 1.35 but the release pins 1.36: deploy staging first');
   });
 
   test('a degraded node group is refused with its health issues', async () => {
     healthyEnvironment();
     eks.on(DescribeNodegroupCommand, { nodegroupName: 'spark-driver' }).resolves({
-      nodegroup: { status: 'DEGRADED', health: { issues: [{ code: 'AsgInstanceLaunchFailures', message: 'Could not launch On-Demand Instances' }] } },
+      nodegroup: {
+        status: 'DEGRADED',
+        health: { issues: [{ code: 'AsgInstanceLaunchFailures', message: 'Could not launch On-Demand Instances' }] },
+      },
     });
     const c = clients();
-    const gate = liveSourceGate('staging', { kubernetesVersion: '1.36' } as never, await describeLiveStatus(c, await resolveEnvironmentResources(c, 'staging')));
+    const gate = liveSourceGate(
+      'staging',
+      { kubernetesVersion: '1.36' } as never,
+      await describeLiveStatus(c, await resolveEnvironmentResources(c, 'staging')),
+    );
     expect(gate.status).toBe('refused');
-    expect(gate.details).toContain('node group spark-driver is DEGRADED, health issues: AsgInstanceLaunchFailures: Could not launch On-Demand Instances');
+    expect(gate.details).toContain(
+      'node group spark-driver is DEGRADED, health issues: AsgInstanceLaunchFailures: Could not launch On-Demand Instances',
+    );
   });
 
   test('a database instance that is not available is refused', async () => {
     healthyEnvironment();
     rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceIdentifier: 'db-staging', DBInstanceStatus: 'backing-up' }] });
     const c = clients();
-    const gate = liveSourceGate('staging', { kubernetesVersion: '1.36' } as never, await describeLiveStatus(c, await resolveEnvironmentResources(c, 'staging')));
+    const gate = liveSourceGate(
+      'staging',
+      { kubernetesVersion: '1.36' } as never,
+      await describeLiveStatus(c, await resolveEnvironmentResources(c, 'staging')),
+    );
     expect(gate.status).toBe('refused');
     expect(gate.message).toContain('DB instance db-staging is backing-up (must be available)');
   });
 
   test('access denied names the missing permission', async () => {
     healthyEnvironment();
-    eks.on(DescribeClusterCommand).rejects(
-      awsError('AccessDeniedException', 'User: arn:aws:sts::111111111111:assumed-role/dev/me is not authorized to perform: eks:DescribeCluster', 403),
-    );
+    eks
+      .on(DescribeClusterCommand)
+      .rejects(
+        awsError(
+          'AccessDeniedException',
+          'User: arn:aws:sts::111111111111:assumed-role/dev/me is not authorized to perform: eks:DescribeCluster',
+          403,
+        ),
+      );
     const c = clients();
     const resources = await resolveEnvironmentResources(c, 'staging');
     const err = await describeLiveStatus(c, resources).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsCallError);
     expect(err).toMatchObject({ kind: 'denied', action: 'eks:DescribeCluster', exitCode: 4 });
-    expect((err as Error).message).toMatch(/^eks:DescribeCluster denied on cluster eks-staging in eu-west-1: grant eks:DescribeCluster to the identity running this command/);
+    expect((err as Error).message).toMatch(
+      /^eks:DescribeCluster denied on cluster eks-staging in eu-west-1: grant eks:DescribeCluster to the identity running this command/,
+    );
   });
 
   test('RDS access denied (Query protocol code) names rds:DescribeDBInstances', async () => {
@@ -123,11 +174,15 @@ describe('live AWS checks (aws-sdk-client-mock)', () => {
     rds.on(DescribeDBInstancesCommand).rejects(awsError('AccessDenied', 'not authorized to perform: rds:DescribeDBInstances', 403));
     const c = clients();
     const err = await describeLiveStatus(c, await resolveEnvironmentResources(c, 'staging')).catch((e: unknown) => e);
-    expect((err as Error).message).toMatch(/^rds:DescribeDBInstances denied on DB instance db-staging in eu-west-1: grant rds:DescribeDBInstances/);
+    expect((err as Error).message).toMatch(
+      /^rds:DescribeDBInstances denied on DB instance db-staging in eu-west-1: grant rds:DescribeDBInstances/,
+    );
   });
 
   test('missing credentials say how to provide them or go offline', async () => {
-    cfn.on(DescribeStacksCommand).rejects(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }));
+    cfn
+      .on(DescribeStacksCommand)
+      .rejects(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }));
     const err = await resolveEnvironmentResources(clients(), 'staging').catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'credentials', action: 'cloudformation:DescribeStacks' });
     expect((err as Error).message).toContain('No AWS credentials for cloudformation:DescribeStacks: set AWS_PROFILE');
@@ -143,11 +198,15 @@ describe('live AWS checks (aws-sdk-client-mock)', () => {
   });
 
   test('a region that cannot be reached says which region setting to check', async () => {
-    cfn.on(DescribeStacksCommand).rejects(Object.assign(new Error('getaddrinfo ENOTFOUND cloudformation.eu-wset-1.amazonaws.com'), { code: 'ENOTFOUND' }));
+    cfn
+      .on(DescribeStacksCommand)
+      .rejects(Object.assign(new Error('getaddrinfo ENOTFOUND cloudformation.eu-wset-1.amazonaws.com'), { code: 'ENOTFOUND' }));
     const c = createAwsClients('eu-wset-1', { clientConfig: { credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } } });
     const err = await resolveEnvironmentResources(c, 'dev').catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'region' });
-    expect((err as Error).message).toMatch(/^cloudformation:DescribeStacks could not reach AWS in region "eu-wset-1": check the environment's region/);
+    expect((err as Error).message).toMatch(
+      /^cloudformation:DescribeStacks could not reach AWS in region "eu-wset-1": check the environment's region/,
+    );
   });
 
   test('throttling that outlasts the retries reports the attempts made', async () => {
@@ -173,7 +232,8 @@ describe('live AWS checks (aws-sdk-client-mock)', () => {
       const deps: PromotionDeps = {
         store: new ReleaseStore(dir),
         synthesize: () => ({ ok: true, findings: [], outdir: '' }),
-        awsClients: (region) => createAwsClients(region, { clientConfig: { credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } } }),
+        awsClients: (region) =>
+          createAwsClients(region, { clientConfig: { credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } } }),
         config: () => ({ region: REGION }) as EnvironmentConfig,
         now: () => new Date('2026-03-01T10:15:30.123Z'),
         user: () => 'ops@example.com',
@@ -184,10 +244,18 @@ describe('live AWS checks (aws-sdk-client-mock)', () => {
       expect(plan.gates.find((g) => g.gate === 'live-source')?.status).toBe('passed');
       const outcome = await executePlan(plan, {}, deps);
       const expectedId = 'datavis-prod-pre-1-0-0-20260301t101530z';
-      expect(rds.commandCalls(CreateDBSnapshotCommand)[0].args[0].input).toMatchObject({ DBInstanceIdentifier: 'db-prod', DBSnapshotIdentifier: expectedId });
+      expect(rds.commandCalls(CreateDBSnapshotCommand)[0].args[0].input).toMatchObject({
+        DBInstanceIdentifier: 'db-prod',
+        DBSnapshotIdentifier: expectedId,
+      });
       expect(rds.commandCalls(DescribeDBSnapshotsCommand).length).toBe(2);
       expect(outcome.entry?.snapshotId).toBe(expectedId);
-      expect(new ReleaseStore(dir).history('prod')[0]).toMatchObject({ snapshotId: expectedId, from: '1.0.0', to: '1.1.0', by: 'ops@example.com' });
+      expect(new ReleaseStore(dir).history('prod')[0]).toMatchObject({
+        snapshotId: expectedId,
+        from: '1.0.0',
+        to: '1.1.0',
+        by: 'ops@example.com',
+      });
       expect(progress.some((m) => m.startsWith(`Snapshot ${expectedId} is available`))).toBe(true);
     } finally {
       cleanup();
@@ -198,9 +266,11 @@ describe('live AWS checks (aws-sdk-client-mock)', () => {
     healthyEnvironment('prod');
     rds.on(CreateDBSnapshotCommand).resolves({});
     rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [{ Status: 'failed' }] });
-    const err = await createPreChangeSnapshot(clients(), 'db-prod', 'datavis-prod-pre-1-0-0-x', { minDelaySeconds: 1, maxDelaySeconds: 1, maxWaitSeconds: 10 }).catch(
-      (e: unknown) => e,
-    );
+    const err = await createPreChangeSnapshot(clients(), 'db-prod', 'datavis-prod-pre-1-0-0-x', {
+      minDelaySeconds: 1,
+      maxDelaySeconds: 1,
+      maxWaitSeconds: 10,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsCallError);
     expect((err as Error).message).toMatch(/datavis-prod-pre-1-0-0-x/);
   });

@@ -14,7 +14,12 @@ function cli(...args: string[]) {
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('AWS_') && !key.startsWith('CDK_') && !key.startsWith('DATAVIS_') && key !== 'HOME') env[key] = value;
   }
-  Object.assign(env, { HOME, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: path.join(HOME, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(HOME, 'none') });
+  Object.assign(env, {
+    HOME,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: path.join(HOME, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(HOME, 'none'),
+  });
   const result = spawnSync(TS_NODE, [path.join('bin', 'platform-cli.ts'), ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 230_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -42,7 +47,9 @@ describe('npm run platform', () => {
     const prod = JSON.parse(fs.readFileSync(path.join(ROOT, 'lib', 'config', 'releases', 'prod.json'), 'utf8'));
     const { code, stdout, stderr } = cli('promote', '--from', 'staging', '--to', 'prod', '--offline', '--dry-run');
     expect(stdout).toContain(`Promote staging -> prod: ${prod.platformVersion} -> ${staging.platformVersion} (dry run)`);
-    expect(stdout).toMatch(new RegExp(`platformVersion\\s+${prod.platformVersion.replace(/\./g, '\\.')} -> ${staging.platformVersion.replace(/\./g, '\\.')}`));
+    expect(stdout).toMatch(
+      new RegExp(`platformVersion\\s+${prod.platformVersion.replace(/\./g, '\\.')} -> ${staging.platformVersion.replace(/\./g, '\\.')}`),
+    );
     expect(stdout).toMatch(/PASS\s+stage-order/);
     expect(stdout).toMatch(/SKIP\s+live-source\s+--offline/);
     expect(stdout).toMatch(/PASS\s+synthesis\s+prod synthesizes with the candidate release/);
@@ -58,7 +65,11 @@ describe('npm run platform', () => {
     expect(code).toBe(3);
     const out = JSON.parse(stdout);
     expect(out.allowed).toBe(false);
-    expect(out.gates[0]).toEqual({ gate: 'stage-order', status: 'refused', message: 'promoting dev to prod skips staging; prod takes releases from staging only' });
+    expect(out.gates[0]).toEqual({
+      gate: 'stage-order',
+      status: 'refused',
+      message: 'promoting dev to prod skips staging; prod takes releases from staging only',
+    });
   });
 
   test('usage errors exit 2 and name what is allowed', () => {
@@ -75,10 +86,14 @@ describe('npm run platform', () => {
       const before = snapshotFiles(fixtures.dir);
       const noYes = cli('promote', '--from', 'dev', '--to', 'staging', '--offline', '--releases-dir', fixtures.dir);
       expect(noYes.code).toBe(2);
-      expect(noYes.stderr).toContain('Refusing to write without confirmation in a non-interactive shell: pass --yes to write, or --dry-run to preview.');
+      expect(noYes.stderr).toContain(
+        'Refusing to write without confirmation in a non-interactive shell: pass --yes to write, or --dry-run to preview.',
+      );
       expect(noYes.stderr).not.toContain('Synthesizing');
       expect(snapshotFiles(fixtures.dir)).toEqual(before);
-      expect(cli('history', '--env', 'staging', '--releases-dir', fixtures.dir).stdout).toContain('No promotion or rollback of staging is recorded.');
+      expect(cli('history', '--env', 'staging', '--releases-dir', fixtures.dir).stdout).toContain(
+        'No promotion or rollback of staging is recorded.',
+      );
     } finally {
       fixtures.cleanup();
     }

@@ -43,10 +43,11 @@ describe('promotion gates on temporary copies of the release files', () => {
   });
   afterEach(() => cleanup());
 
-  const gate = (plan: { gates: Array<{ gate: string; status: string; message: string }> }, name: string) => plan.gates.find((g) => g.gate === name)!;
+  const gate = (plan: { gates: Array<{ gate: string; status: string; message: string }> }, name: string) =>
+    plan.gates.find((g) => g.gate === name)!;
 
   describe('allowed paths', () => {
-    test('dev -> staging writes dev\'s release into staging.json and appends one history line', async () => {
+    test("dev -> staging writes dev's release into staging.json and appends one history line", async () => {
       const dev = deps.store.read('dev');
       const before = deps.store.read('staging');
       const plan = await planPromotion('dev', 'staging', { offline: true }, deps);
@@ -117,19 +118,28 @@ describe('promotion gates on temporary copies of the release files', () => {
     test('a downgrade is refused and points at rollback', async () => {
       editRelease(dir, 'dev', { platformVersion: '1.0.5' });
       const plan = await planPromotion('dev', 'staging', { offline: true }, deps);
-      expect(gate(plan, 'version-order')).toMatchObject({ status: 'refused', message: '1.0.5 is older than 1.1.0 that staging runs; downgrades go through `rollback --env staging`' });
+      expect(gate(plan, 'version-order')).toMatchObject({
+        status: 'refused',
+        message: '1.0.5 is older than 1.1.0 that staging runs; downgrades go through `rollback --env staging`',
+      });
       expect(synthesized).toEqual([]);
     });
 
     test('the same version again is refused', async () => {
       editRelease(dir, 'dev', { platformVersion: '1.1.0', images: { webApp: '1.1.0-hotfix' } });
       const plan = await planPromotion('dev', 'staging', { offline: true }, deps);
-      expect(gate(plan, 'version-order')).toMatchObject({ status: 'refused', message: 'staging already runs 1.1.0; a promotion must raise the platform version' });
+      expect(gate(plan, 'version-order')).toMatchObject({
+        status: 'refused',
+        message: 'staging already runs 1.1.0; a promotion must raise the platform version',
+      });
     });
 
     test('prod below 1.0.0 is refused by the prod floor', () => {
       const candidate = { ...deps.store.read('staging'), platformVersion: '1.0.0-rc.2' };
-      expect(checkProdFloor('prod', candidate)).toMatchObject({ status: 'refused', message: 'prod runs 1.0.0 or later; 1.0.0-rc.2 is below it' });
+      expect(checkProdFloor('prod', candidate)).toMatchObject({
+        status: 'refused',
+        message: 'prod runs 1.0.0 or later; 1.0.0-rc.2 is below it',
+      });
       expect(checkProdFloor('staging', { ...candidate, platformVersion: '0.4.0' }).status).toBe('passed');
       expect(checkProdFloor('prod', { ...candidate, platformVersion: '1.0.0' }).status).toBe('passed');
     });
@@ -139,8 +149,20 @@ describe('promotion gates on temporary copies of the release files', () => {
         ok: false,
         outdir: '',
         findings: [
-          { plugin: 'AwsSolutions', rule: 'AwsSolutions-S1', severity: 'error', constructPath: 'Datavis-staging-Data/Logs/Resource', description: 'The S3 Bucket has server access logs disabled.' },
-          { plugin: 'CloudFormation Validate', rule: 'E3012', severity: 'error', constructPath: 'Datavis-staging-Cluster/Eks/Resource', description: 'Property has wrong type.' },
+          {
+            plugin: 'AwsSolutions',
+            rule: 'AwsSolutions-S1',
+            severity: 'error',
+            constructPath: 'Datavis-staging-Data/Logs/Resource',
+            description: 'The S3 Bucket has server access logs disabled.',
+          },
+          {
+            plugin: 'CloudFormation Validate',
+            rule: 'E3012',
+            severity: 'error',
+            constructPath: 'Datavis-staging-Cluster/Eks/Resource',
+            description: 'Property has wrong type.',
+          },
         ],
       };
       const plan = await planPromotion('dev', 'staging', { offline: true }, deps);
@@ -158,16 +180,26 @@ describe('promotion gates on temporary copies of the release files', () => {
     });
 
     test('a candidate whose config does not load is refused with the error', async () => {
-      synthResult = { ok: false, outdir: '', error: 'Invalid platform configuration: kubernetesVersion is "1.30"; allowed: 1.35, 1.36', findings: [] };
+      synthResult = {
+        ok: false,
+        outdir: '',
+        error: 'Invalid platform configuration: kubernetesVersion is "1.30"; allowed: 1.35, 1.36',
+        findings: [],
+      };
       const plan = await planPromotion('dev', 'staging', { offline: true }, deps);
-      expect(gate(plan, 'synthesis').message).toBe('staging does not synthesize with the candidate release: Invalid platform configuration: kubernetesVersion is "1.30"; allowed: 1.35, 1.36');
+      expect(gate(plan, 'synthesis').message).toBe(
+        'staging does not synthesize with the candidate release: Invalid platform configuration: kubernetesVersion is "1.30"; allowed: 1.35, 1.36',
+      );
     });
 
     test('writing prod offline is refused: the snapshot needs AWS', async () => {
       const before = snapshotFiles(dir);
       const plan = await planPromotion('staging', 'prod', { offline: true }, deps);
       expect(plan.allowed).toBe(false);
-      expect(gate(plan, 'snapshot')).toMatchObject({ status: 'refused', message: expect.stringContaining('needs AWS: run without --offline') });
+      expect(gate(plan, 'snapshot')).toMatchObject({
+        status: 'refused',
+        message: expect.stringContaining('needs AWS: run without --offline'),
+      });
       await expect(executePlan(plan, { offline: true }, deps)).rejects.toThrow(/refused: snapshot/);
       expect(snapshotFiles(dir)).toEqual(before);
     });
@@ -256,12 +288,23 @@ describe('promotion gates on temporary copies of the release files', () => {
       // history/staging.jsonl is a directory: writing its temporary works, renaming over it fails.
       fs.mkdirSync(path.join(dir, 'history', 'staging.jsonl', 'blocker'), { recursive: true });
       const before = snapshotFiles(dir);
-      const store = new ReleaseStore(dir, { ...NODE_FILE_OPS, readFile: (f) => (f.endsWith('staging.jsonl') ? undefined : NODE_FILE_OPS.readFile(f)) });
+      const store = new ReleaseStore(dir, {
+        ...NODE_FILE_OPS,
+        readFile: (f) => (f.endsWith('staging.jsonl') ? undefined : NODE_FILE_OPS.readFile(f)),
+      });
       const release = deps.store.read('dev');
       expect(() =>
         store.record({
-          action: 'promote', env: 'staging', at: '2026-03-01T10:00:00.000Z', by: 'a@example.com', sourceEnv: 'dev',
-          from: '1.1.0', to: '1.2.0', snapshotId: null, previousRelease: deps.store.read('staging'), release,
+          action: 'promote',
+          env: 'staging',
+          at: '2026-03-01T10:00:00.000Z',
+          by: 'a@example.com',
+          sourceEnv: 'dev',
+          from: '1.1.0',
+          to: '1.2.0',
+          snapshotId: null,
+          previousRelease: deps.store.read('staging'),
+          release,
         }),
       ).toThrow();
       expect(snapshotFiles(dir)).toEqual(before);

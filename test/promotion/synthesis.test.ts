@@ -34,7 +34,9 @@ function synthesizeDev(releasesDir: string): Record<string, Record<string, unkno
 function differences(a: unknown, b: unknown, at = ''): string[] {
   if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at === '' ? k : `${at}.${k}`));
+    return [...keys].flatMap((k) =>
+      differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at === '' ? k : `${at}.${k}`),
+    );
   }
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${at}: ${JSON.stringify(a)} -> ${JSON.stringify(b)}`];
 }
@@ -76,11 +78,18 @@ describe('the synthesis gate', () => {
       const result = synthesizeWithValidation(app);
       expect(result.ok).toBe(false);
       expect(result.findings).toEqual([
-        expect.objectContaining({ plugin: 'AwsSolutions', rule: 'AwsSolutions-S1', constructPath: 'Candidate/Unlogged/Resource', severity: 'error' }),
+        expect.objectContaining({
+          plugin: 'AwsSolutions',
+          rule: 'AwsSolutions-S1',
+          constructPath: 'Candidate/Unlogged/Resource',
+          severity: 'error',
+        }),
       ]);
       const gate = synthesisGate('staging', result);
       expect(gate.status).toBe('refused');
-      expect(gate.details?.[0]).toMatch(/^\[AwsSolutions\] AwsSolutions-S1 at Candidate\/Unlogged\/Resource: The S3 Bucket has server access logs disabled/);
+      expect(gate.details?.[0]).toMatch(
+        /^\[AwsSolutions\] AwsSolutions-S1 at Candidate\/Unlogged\/Resource: The S3 Bucket has server access logs disabled/,
+      );
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }

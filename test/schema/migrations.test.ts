@@ -38,18 +38,81 @@ describe.each(DIALECTS)('schema migrations on %s', (dialect) => {
 
   it('enforces the foreign keys and their ON DELETE rules', async () => {
     const db = connection.db;
-    const user = Number((await db.insertInto('users').values({ email: 'o@x.io', password_hash: 'h', role: 'analyst', created_at: NOW, disabled_at: null }).executeTakeFirstOrThrow()).insertId);
-    const member = Number((await db.insertInto('users').values({ email: 'm@x.io', password_hash: 'h', role: 'viewer', created_at: NOW, disabled_at: null }).executeTakeFirstOrThrow()).insertId);
-    const project = Number((await db.insertInto('projects').values({ owner_id: user, name: 'p', description: '', created_at: NOW, updated_at: NOW }).executeTakeFirstOrThrow()).insertId);
+    const user = Number(
+      (
+        await db
+          .insertInto('users')
+          .values({ email: 'o@x.io', password_hash: 'h', role: 'analyst', created_at: NOW, disabled_at: null })
+          .executeTakeFirstOrThrow()
+      ).insertId,
+    );
+    const member = Number(
+      (
+        await db
+          .insertInto('users')
+          .values({ email: 'm@x.io', password_hash: 'h', role: 'viewer', created_at: NOW, disabled_at: null })
+          .executeTakeFirstOrThrow()
+      ).insertId,
+    );
+    const project = Number(
+      (
+        await db
+          .insertInto('projects')
+          .values({ owner_id: user, name: 'p', description: '', created_at: NOW, updated_at: NOW })
+          .executeTakeFirstOrThrow()
+      ).insertId,
+    );
     await db.insertInto('project_members').values({ project_id: project, user_id: member, role: 'viewer' }).execute();
-    await db.insertInto('tasks').values({ project_id: project, title: 't', kind: 'manual', status: 'pending', notebook: null, parameters: '{}', schedule: null, created_by: member, created_at: NOW, updated_at: NOW, started_at: null, finished_at: null }).execute();
-    await db.insertInto('datasets').values({ project_id: project, name: 'd', uri: 's3://b/k', format: 'csv', size_bytes: 2 ** 40, created_by: member, created_at: NOW }).execute();
-    await db.insertInto('refresh_tokens').values({ user_id: member, token_hash: 'a'.repeat(64), expires_at: NOW, revoked_at: null }).execute();
+    await db
+      .insertInto('tasks')
+      .values({
+        project_id: project,
+        title: 't',
+        kind: 'manual',
+        status: 'pending',
+        notebook: null,
+        parameters: '{}',
+        schedule: null,
+        created_by: member,
+        created_at: NOW,
+        updated_at: NOW,
+        started_at: null,
+        finished_at: null,
+      })
+      .execute();
+    await db
+      .insertInto('datasets')
+      .values({ project_id: project, name: 'd', uri: 's3://b/k', format: 'csv', size_bytes: 2 ** 40, created_by: member, created_at: NOW })
+      .execute();
+    await db
+      .insertInto('refresh_tokens')
+      .values({ user_id: member, token_hash: 'a'.repeat(64), expires_at: NOW, revoked_at: null })
+      .execute();
 
-    await expect(db.insertInto('tasks').values({ project_id: 999999, title: 't', kind: 'manual', status: 'pending', notebook: null, parameters: '{}', schedule: null, created_by: null, created_at: NOW, updated_at: NOW, started_at: null, finished_at: null }).execute()).rejects.toMatchObject(constraintError);
+    await expect(
+      db
+        .insertInto('tasks')
+        .values({
+          project_id: 999999,
+          title: 't',
+          kind: 'manual',
+          status: 'pending',
+          notebook: null,
+          parameters: '{}',
+          schedule: null,
+          created_by: null,
+          created_at: NOW,
+          updated_at: NOW,
+          started_at: null,
+          finished_at: null,
+        })
+        .execute(),
+    ).rejects.toMatchObject(constraintError);
     // An owner cannot be deleted while owning projects (RESTRICT).
     await expect(db.deleteFrom('users').where('id', '=', user).execute()).rejects.toMatchObject(constraintError);
-    await expect(db.insertInto('users').values({ email: 'o@x.io', password_hash: 'h', role: 'viewer', created_at: NOW, disabled_at: null }).execute()).rejects.toMatchObject(constraintError);
+    await expect(
+      db.insertInto('users').values({ email: 'o@x.io', password_hash: 'h', role: 'viewer', created_at: NOW, disabled_at: null }).execute(),
+    ).rejects.toMatchObject(constraintError);
 
     // Deleting a member: membership and tokens go (CASCADE), authored rows stay without author (SET NULL).
     await db.deleteFrom('users').where('id', '=', member).execute();
@@ -65,10 +128,22 @@ describe.each(DIALECTS)('schema migrations on %s', (dialect) => {
   });
 
   it('indexes every foreign key and list order', async () => {
-    const expected = ['projects_owner_id_idx', 'project_members_user_id_idx', 'tasks_project_id_idx', 'tasks_created_by_idx', 'datasets_project_id_idx', 'datasets_created_by_idx', 'refresh_tokens_user_id_idx'];
+    const expected = [
+      'projects_owner_id_idx',
+      'project_members_user_id_idx',
+      'tasks_project_id_idx',
+      'tasks_created_by_idx',
+      'datasets_project_id_idx',
+      'datasets_created_by_idx',
+      'refresh_tokens_user_id_idx',
+    ];
     const names =
       dialect === 'mysql'
-        ? (await sql<{ name: string }>`select distinct index_name as name from information_schema.statistics where table_schema = database()`.execute(connection.db)).rows.map((r) => r.name)
+        ? (
+            await sql<{
+              name: string;
+            }>`select distinct index_name as name from information_schema.statistics where table_schema = database()`.execute(connection.db)
+          ).rows.map((r) => r.name)
         : (await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(connection.db)).rows.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(expected));
   });

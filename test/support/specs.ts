@@ -3,17 +3,15 @@ import * as path from 'path';
 import { parse } from 'yaml';
 
 /**
- * Upstream schemas and reference facts (Spark operator CRDs, JupyterHub values schema,
- * load balancer controller annotations, Pod Security checklist) live in the shared specs
- * folder next to the repository; set DATAVIS_SPECS_DIR to read them from elsewhere.
+ * Upstream schemas and reference facts (Spark operator CRDs, JupyterHub values schema, load
+ * balancer controller annotations, Pod Security checklist), vendored in specs/ with their
+ * sources (specs/sources.json, specs/README.md).
  */
-export const SPECS_DIR = process.env.DATAVIS_SPECS_DIR ?? path.resolve(__dirname, '../../../shared/specs');
+export const SPECS_DIR = path.resolve(__dirname, '../../specs');
 
 export function specPath(...parts: string[]): string {
   const file = path.join(SPECS_DIR, ...parts);
-  if (!fs.existsSync(file)) {
-    throw new Error(`spec file ${file} not found: the shared specs folder must sit beside the repository (or set DATAVIS_SPECS_DIR)`);
-  }
+  if (!fs.existsSync(file)) throw new Error(`spec file ${path.relative(process.cwd(), file)} not found in specs/`);
   return file;
 }
 

@@ -20,7 +20,11 @@ function setup() {
       return json(200, { accessToken: `access-${issued}`, refreshToken: 'rotated', expiresIn: 900, user: me });
     })
     .on('POST', '/api/auth/logout', () => json(204, null))
-    .on('GET', '/api/projects', (c) => (c.headers.get('authorization') === `Bearer access-${issued}` ? json(200, { items: [project], nextCursor: 'c2' }) : apiError(401, 'unauthorized', 'token expired')));
+    .on('GET', '/api/projects', (c) =>
+      c.headers.get('authorization') === `Bearer access-${issued}`
+        ? json(200, { items: [project], nextCursor: 'c2' })
+        : apiError(401, 'unauthorized', 'token expired'),
+    );
   const api = new Api({ baseUrl: ORIGIN, fetch: server.fetch as typeof fetch });
   return { server, api, issued: () => issued };
 }
@@ -65,7 +69,9 @@ describe('AuthSession and the typed client', () => {
     await api.session.login('owner@example.com', 'correct horse battery');
     // The server now only accepts a newer token than the one held.
     server.on('GET', '/api/projects', (c) =>
-      c.headers.get('authorization') === 'Bearer access-2' ? json(200, { items: [project], nextCursor: null }) : apiError(401, 'unauthorized', 'token expired'),
+      c.headers.get('authorization') === 'Bearer access-2'
+        ? json(200, { items: [project], nextCursor: null })
+        : apiError(401, 'unauthorized', 'token expired'),
     );
     const results = await Promise.all([api.listProjects(), api.listProjects(), api.listProjects()]);
     expect(results.map((r) => r.items.length)).toEqual([1, 1, 1]);
@@ -104,14 +110,30 @@ describe('AuthSession and the typed client', () => {
   });
 
   it('reads field errors from details lists, field maps and required-property messages', () => {
-    expect(fieldErrorsOf({ error: { code: 'x', message: 'm', details: [{ field: 'uri', message: 'must be a URI' }] } })).toEqual({ uri: 'must be a URI' });
-    expect(fieldErrorsOf({ error: { code: 'x', message: 'm', details: [{ instancePath: '/body/format', message: 'must be one of csv, parquet' }] } })).toEqual({ format: 'must be one of csv, parquet' });
+    expect(fieldErrorsOf({ error: { code: 'x', message: 'm', details: [{ field: 'uri', message: 'must be a URI' }] } })).toEqual({
+      uri: 'must be a URI',
+    });
+    expect(
+      fieldErrorsOf({
+        error: { code: 'x', message: 'm', details: [{ instancePath: '/body/format', message: 'must be one of csv, parquet' }] },
+      }),
+    ).toEqual({ format: 'must be one of csv, parquet' });
     expect(fieldErrorsOf({ error: { code: 'x', message: 'm', fields: { email: 'already taken' } } })).toEqual({ email: 'already taken' });
-    expect(fieldErrorsOf({ error: { code: 'x', message: "body must have required property 'title'" } })).toEqual({ title: 'This field is required.' });
-    expect(fieldErrorsOf({ error: { code: 'validation_failed', message: 'body must have the property "kind"' } })).toEqual({ kind: 'This field is required.' });
-    expect(fieldErrorsOf({ error: { code: 'validation_failed', message: 'body/role must be one of: admin, analyst, viewer' } })).toEqual({ role: 'Must be one of: admin, analyst, viewer.' });
-    expect(fieldErrorsOf({ error: { code: 'weak_password', message: 'password must be at least 12 characters' } })).toEqual({ password: 'Password must be at least 12 characters.' });
-    expect(fieldErrorsOf({ error: { code: 'email_taken', message: 'a user with email a@b.c already exists' } })).toEqual({ email: 'A user with email a@b.c already exists.' });
+    expect(fieldErrorsOf({ error: { code: 'x', message: "body must have required property 'title'" } })).toEqual({
+      title: 'This field is required.',
+    });
+    expect(fieldErrorsOf({ error: { code: 'validation_failed', message: 'body must have the property "kind"' } })).toEqual({
+      kind: 'This field is required.',
+    });
+    expect(fieldErrorsOf({ error: { code: 'validation_failed', message: 'body/role must be one of: admin, analyst, viewer' } })).toEqual({
+      role: 'Must be one of: admin, analyst, viewer.',
+    });
+    expect(fieldErrorsOf({ error: { code: 'weak_password', message: 'password must be at least 12 characters' } })).toEqual({
+      password: 'Password must be at least 12 characters.',
+    });
+    expect(fieldErrorsOf({ error: { code: 'email_taken', message: 'a user with email a@b.c already exists' } })).toEqual({
+      email: 'A user with email a@b.c already exists.',
+    });
     expect(fieldErrorsOf({ error: { code: 'x', message: 'project not found' } })).toEqual({});
   });
 

@@ -16,15 +16,28 @@ describe('dashboard data', () => {
       summary(
         {
           projects: 4,
-          tasks: { total: 5, byStatus: { pending: 1, running: 2, succeeded: 0, failed: 2, cancelled: 0 }, byKind: { notebook: 0, spark: 3, manual: 2 } },
-          tasksCreatedPerDay: days.map((day, i) => ({ day, total: i, byStatus: { pending: 0, running: i, succeeded: 0, failed: 0, cancelled: 0 } })),
+          tasks: {
+            total: 5,
+            byStatus: { pending: 1, running: 2, succeeded: 0, failed: 2, cancelled: 0 },
+            byKind: { notebook: 0, spark: 3, manual: 2 },
+          },
+          tasksCreatedPerDay: days.map((day, i) => ({
+            day,
+            total: i,
+            byStatus: { pending: 0, running: i, succeeded: 0, failed: 0, cancelled: 0 },
+          })),
         },
         3,
       ),
     );
     expect(view).toMatchObject({ projects: 4, tasks: 5, datasets: 1, totalBytes: 2048, byKind: { spark: 3, manual: 2, notebook: 0 } });
     expect(view.byStatus).toEqual({ pending: 1, running: 2, succeeded: 0, failed: 2, cancelled: 0 });
-    expect(view.byFormat).toEqual({ csv: { count: 0, bytes: 0 }, parquet: { count: 1, bytes: 2048 }, json: { count: 0, bytes: 0 }, delta: { count: 0, bytes: 0 } });
+    expect(view.byFormat).toEqual({
+      csv: { count: 0, bytes: 0 },
+      parquet: { count: 1, bytes: 2048 },
+      json: { count: 0, bytes: 0 },
+      delta: { count: 0, bytes: 0 },
+    });
     expect(view.createdByDay.days).toEqual(days);
     expect(view.createdByDay.series.running).toEqual([0, 1, 2]);
     expect(view.createdByDay.series.failed).toEqual([0, 0, 0]);
@@ -57,8 +70,12 @@ describe('dashboard data', () => {
     const event = { type: 'task.updated' as const, projectId: 7, data: { title: 'Score', status: 'failed' }, receivedAt: 0 };
     expect(describeEvent(event, 'Churn model')).toBe('Task “Score” updated (failed) in Churn model');
     expect(describeEvent(event)).toBe('Task “Score” updated (failed) in project #7');
-    expect(describeEvent({ type: 'dataset.deleted', projectId: 7, data: { id: 3 }, receivedAt: 0 })).toBe('A dataset deleted in project #7');
-    expect(describeEvent({ type: 'project.created', projectId: 9, data: { id: 9, name: 'New' }, receivedAt: 0 })).toBe('Project “New” created');
+    expect(describeEvent({ type: 'dataset.deleted', projectId: 7, data: { id: 3 }, receivedAt: 0 })).toBe(
+      'A dataset deleted in project #7',
+    );
+    expect(describeEvent({ type: 'project.created', projectId: 9, data: { id: 9, name: 'New' }, receivedAt: 0 })).toBe(
+      'Project “New” created',
+    );
     expect(projectNameOf({ type: 'project.updated', projectId: 9, data: { id: 9, name: 'Renamed' }, receivedAt: 0 })).toBe('Renamed');
     expect(projectNameOf({ type: 'dataset.created', projectId: 9, data: { id: 1, name: 'a dataset' }, receivedAt: 0 })).toBeUndefined();
   });
@@ -86,7 +103,13 @@ describe('dashboard page', () => {
     await waitFor(() => expect(FakeSocket.instances.length).toBeGreaterThan(0));
     act(() => FakeSocket.last.open());
 
-    current = summary({ tasks: { total: 2, byStatus: { pending: 0, running: 0, succeeded: 1, failed: 1, cancelled: 0 }, byKind: { notebook: 2, spark: 0, manual: 0 } } });
+    current = summary({
+      tasks: {
+        total: 2,
+        byStatus: { pending: 0, running: 0, succeeded: 1, failed: 1, cancelled: 0 },
+        byKind: { notebook: 2, spark: 0, manual: 0 },
+      },
+    });
     act(() => {
       FakeSocket.last.emit({ type: 'task.updated', projectId: 7, data: task({ id: 11, status: 'failed' }) });
       FakeSocket.last.emit({ type: 'task.created', projectId: 7, data: task({ id: 12, title: 'Retrain', status: 'succeeded' }) });
@@ -121,7 +144,9 @@ describe('dashboard page', () => {
   it('says when the summary cannot be loaded, and tries again on request', async () => {
     const server = serverFor(users.admin);
     let fail = true;
-    server.on('GET', '/api/dashboard/summary', () => (fail ? apiError(503, 'database_unavailable', 'the database is unreachable; retry shortly') : json(200, summary({ projects: 2 }))));
+    server.on('GET', '/api/dashboard/summary', () =>
+      fail ? apiError(503, 'database_unavailable', 'the database is unreachable; retry shortly') : json(200, summary({ projects: 2 })),
+    );
     renderApp(server, '/');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Something went wrong');

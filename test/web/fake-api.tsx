@@ -131,14 +131,28 @@ export const summary = (over: Partial<DashboardSummary> = {}, days = 14): Dashbo
   datasets: {
     total: 1,
     sizeBytes: 2048,
-    byFormat: { csv: { count: 0, sizeBytes: 0 }, parquet: { count: 1, sizeBytes: 2048 }, json: { count: 0, sizeBytes: 0 }, delta: { count: 0, sizeBytes: 0 } },
+    byFormat: {
+      csv: { count: 0, sizeBytes: 0 },
+      parquet: { count: 1, sizeBytes: 2048 },
+      json: { count: 0, sizeBytes: 0 },
+      delta: { count: 0, sizeBytes: 0 },
+    },
   },
-  tasksCreatedPerDay: utcDays(days).map((day, i) => ({ day, total: i === days - 1 ? 1 : 0, byStatus: { ...zeroStatuses(), pending: i === days - 1 ? 1 : 0 } })),
+  tasksCreatedPerDay: utcDays(days).map((day, i) => ({
+    day,
+    total: i === days - 1 ? 1 : 0,
+    byStatus: { ...zeroStatuses(), pending: i === days - 1 ? 1 : 0 },
+  })),
   generatedAt: new Date().toISOString(),
   ...over,
 });
 
-export const adminUsers: User[] = Object.values(users).map((u) => ({ ...u, createdAt: '2024-01-01T00:00:00.000Z', disabled: false, disabledAt: null }));
+export const adminUsers: User[] = Object.values(users).map((u) => ({
+  ...u,
+  createdAt: '2024-01-01T00:00:00.000Z',
+  disabled: false,
+  disabledAt: null,
+}));
 
 /** A server where `me` is signed in (the refresh cookie is valid) and project 7 exists. */
 export function serverFor(me: Me): FakeServer {
@@ -150,11 +164,15 @@ export function serverFor(me: Me): FakeServer {
     .on('POST', '/api/auth/logout', () => json(204, null))
     .on('GET', '/api/me', () => json(200, me))
     .on('GET', '/api/projects', () => json(200, { items: [project], nextCursor: null }))
-    .on('GET', '/api/projects/:id', (_c, p) => (Number(p.id) === project.id ? json(200, project) : apiError(404, 'not_found', 'project not found')))
+    .on('GET', '/api/projects/:id', (_c, p) =>
+      Number(p.id) === project.id ? json(200, project) : apiError(404, 'not_found', 'project not found'),
+    )
     .on('GET', '/api/projects/:id/tasks', () => json(200, { items: [task()], nextCursor: null }))
     .on('GET', '/api/projects/:id/datasets', () => json(200, { items: [dataset()], nextCursor: null }))
     .on('GET', '/api/dashboard/summary', () => json(200, summary()))
-    .on('GET', '/api/users', () => (me.role === 'admin' ? json(200, { items: adminUsers, nextCursor: null }) : apiError(403, 'forbidden', 'admins only')));
+    .on('GET', '/api/users', () =>
+      me.role === 'admin' ? json(200, { items: adminUsers, nextCursor: null }) : apiError(403, 'forbidden', 'admins only'),
+    );
   return server;
 }
 

@@ -15,7 +15,11 @@ function describedErrors(control: HTMLElement): string {
 describe('forms', () => {
   it('shows an API validation error next to the field it names, and clears it when the field changes', async () => {
     const user = userEvent.setup();
-    const onSubmit = vi.fn().mockRejectedValueOnce(new ApiError(400, 'validation_failed', 'body/name must NOT have more than 200 characters', { name: 'Name is too long.' }));
+    const onSubmit = vi
+      .fn()
+      .mockRejectedValueOnce(
+        new ApiError(400, 'validation_failed', 'body/name must NOT have more than 200 characters', { name: 'Name is too long.' }),
+      );
     render(<ProjectForm onSubmit={onSubmit} />);
     const name = screen.getByLabelText('Name');
     await user.type(name, 'Quarterly');
@@ -50,7 +54,13 @@ describe('forms', () => {
     await user.paste('{"date": "2024-01-31"}');
     await user.click(screen.getByRole('button', { name: 'Add task' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0][0]).toEqual({ title: 'Nightly ETL', kind: 'notebook', notebook: null, schedule: null, parameters: { date: '2024-01-31' } });
+    expect(onSubmit.mock.calls[0][0]).toEqual({
+      title: 'Nightly ETL',
+      kind: 'notebook',
+      notebook: null,
+      schedule: null,
+      parameters: { date: '2024-01-31' },
+    });
   });
 
   it('edits a task with its current values, including the status', async () => {
@@ -59,7 +69,13 @@ describe('forms', () => {
     render(<TaskForm initial={task({ status: 'running', schedule: '0 6 * * *' })} onSubmit={onSubmit} />);
     await user.click(screen.getByRole('button', { name: 'Save task' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0][0]).toMatchObject({ title: 'Score customers', kind: 'notebook', status: 'running', schedule: '0 6 * * *', parameters: { week: 1 } });
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({
+      title: 'Score customers',
+      kind: 'notebook',
+      status: 'running',
+      schedule: '0 6 * * *',
+      parameters: { week: 1 },
+    });
   });
 
   it('sends a dataset size as a number and the chosen format', async () => {

@@ -15,7 +15,11 @@ const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('LiveConnection', () => {
   it('authenticates with the bearer subprotocol and delivers parsed events', async () => {
-    const conn = new LiveConnection({ url: 'ws://x/api/ws', getToken: async () => 'tok', WebSocketImpl: FakeSocket as unknown as typeof WebSocket });
+    const conn = new LiveConnection({
+      url: 'ws://x/api/ws',
+      getToken: async () => 'tok',
+      WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
+    });
     const events: LiveEvent[] = [];
     conn.onEvent((e) => events.push(e));
     conn.start();
@@ -67,7 +71,12 @@ describe('LiveConnection', () => {
   });
 
   it('parses only known event types with a project id', () => {
-    expect(parseLiveEvent('{"type":"dataset.deleted","projectId":"3","data":{"id":9}}', 5)).toEqual({ type: 'dataset.deleted', projectId: 3, data: { id: 9 }, receivedAt: 5 });
+    expect(parseLiveEvent('{"type":"dataset.deleted","projectId":"3","data":{"id":9}}', 5)).toEqual({
+      type: 'dataset.deleted',
+      projectId: 3,
+      data: { id: 9 },
+      receivedAt: 5,
+    });
     expect(parseLiveEvent('{"type":"dataset.deleted"}')).toBeUndefined();
     expect(parseLiveEvent('[1]')).toBeUndefined();
   });
@@ -100,7 +109,9 @@ describe('live updates in pages', () => {
     // The connection drops: banner; meanwhile a task was added that no event announced.
     act(() => FakeSocket.last.drop());
     expect((await screen.findByTestId('live-banner')).textContent).toMatch(/disconnected/i);
-    server.on('GET', '/api/projects/:id/tasks', () => json(200, { items: [task({ id: 13, title: 'Missed while offline' })], nextCursor: null }));
+    server.on('GET', '/api/projects/:id/tasks', () =>
+      json(200, { items: [task({ id: 13, title: 'Missed while offline' })], nextCursor: null }),
+    );
     await waitFor(() => expect(FakeSocket.instances).toHaveLength(2));
     act(() => FakeSocket.last.open());
     expect(await screen.findByText('Missed while offline')).toBeTruthy();

@@ -16,7 +16,16 @@ describe('role-dependent rendering', () => {
   it('a viewer member sees tasks and datasets but no control to change them', async () => {
     await openProject('viewer');
     expect(screen.getByTestId('project-access').textContent).toBe('viewer');
-    for (const name of ['Add task', 'Add dataset', 'Edit project', 'Delete project', 'Add member', /Edit task/, /Delete task/, /Delete dataset/]) {
+    for (const name of [
+      'Add task',
+      'Add dataset',
+      'Edit project',
+      'Delete project',
+      'Add member',
+      /Edit task/,
+      /Delete task/,
+      /Delete dataset/,
+    ]) {
       expect(button(name)).toBeNull();
     }
     expect(screen.getAllByText('view only').length).toBeGreaterThan(0);

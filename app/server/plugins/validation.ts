@@ -53,8 +53,7 @@ function findMalformedString(value: unknown, path: string): string | undefined {
  * `body/role must be one of: admin, analyst, viewer` or `body must not have the property "x"`.
  */
 export function formatSchemaErrors(errors: ErrorObject[], dataVar: string): Error {
-  const informative =
-    errors.find((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params.type === 'null')) ?? errors[0];
+  const informative = errors.find((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params.type === 'null')) ?? errors[0];
   const where = `${dataVar}${informative?.instancePath ?? ''}`;
   if (!informative) return new Error(`${dataVar} is invalid`);
   const { keyword, params } = informative;
@@ -66,7 +65,9 @@ export function formatSchemaErrors(errors: ErrorObject[], dataVar: string): Erro
     case 'enum':
       return new Error(`${where} must be one of: ${(params.allowedValues as unknown[]).join(', ')}`);
     case 'pattern':
-      return new Error(`${where} has an invalid format${informative.parentSchema?.description ? ` (expected: ${String(informative.parentSchema.description)})` : ''}`);
+      return new Error(
+        `${where} has an invalid format${informative.parentSchema?.description ? ` (expected: ${String(informative.parentSchema.description)})` : ''}`,
+      );
     case 'minProperties':
       return new Error(`${where} must have at least ${String(params.limit)} field(s) to change`);
     default:

@@ -6,12 +6,7 @@ export async function findDatasetById(db: Executor, id: number): Promise<Dataset
 }
 
 export async function listDatasetsOfProject(db: Executor, projectId: number, page: PageRequest): Promise<DatasetRow[]> {
-  let query = db
-    .selectFrom('datasets')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('id', 'desc')
-    .limit(page.limit);
+  let query = db.selectFrom('datasets').selectAll().where('project_id', '=', projectId).orderBy('id', 'desc').limit(page.limit);
   if (page.beforeId !== undefined) query = query.where('id', '<', page.beforeId);
   return query.execute();
 }

@@ -8,12 +8,7 @@ export interface MemberWithEmail {
 }
 
 export async function findMember(db: Executor, projectId: number, userId: number): Promise<ProjectMemberRow | undefined> {
-  return db
-    .selectFrom('project_members')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  return db.selectFrom('project_members').selectAll().where('project_id', '=', projectId).where('user_id', '=', userId).executeTakeFirst();
 }
 
 export async function insertMember(db: Executor, member: ProjectMemberRow): Promise<void> {

@@ -16,8 +16,7 @@ export const RefreshBody = Type.Object(
   { refreshToken: Type.Optional(RefreshTokenValue) },
   {
     additionalProperties: false,
-    description:
-      'refreshToken may be left out when the browser sends the HttpOnly `datavis_refresh` cookie (path /api/auth) instead.',
+    description: 'refreshToken may be left out when the browser sends the HttpOnly `datavis_refresh` cookie (path /api/auth) instead.',
   },
 );
 export type RefreshBody = Static<typeof RefreshBody>;

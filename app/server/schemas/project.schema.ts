@@ -16,10 +16,7 @@ export const Project = Type.Object(
 );
 export type Project = Static<typeof Project>;
 
-export const ProjectMember = Type.Object(
-  { projectId: Id, userId: Id, email: Type.String(), role: MemberRole },
-  { title: 'ProjectMember' },
-);
+export const ProjectMember = Type.Object({ projectId: Id, userId: Id, email: Type.String(), role: MemberRole }, { title: 'ProjectMember' });
 export type ProjectMember = Static<typeof ProjectMember>;
 
 export const ProjectDetail = Type.Composite([Project, Type.Object({ members: Type.Array(ProjectMember) })], {

@@ -74,7 +74,8 @@ export async function refresh(ctx: AppContext, refreshToken: string): Promise<To
   const row = await findRefreshTokenByHash(ctx.db, tokenHash);
   if (!row || !sameTokenHash(row.token_hash, tokenHash)) throw new ApiError(401, 'invalid_refresh_token', 'refresh token is not valid');
   const now = nowDbTimestamp();
-  const reused = () => new ApiError(401, 'refresh_token_reused', 'refresh token was already used; every session of this user was signed out');
+  const reused = () =>
+    new ApiError(401, 'refresh_token_reused', 'refresh token was already used; every session of this user was signed out');
   if (row.revoked_at !== null) {
     await revokeAllRefreshTokensOfUser(ctx.db, row.user_id, now);
     throw reused();

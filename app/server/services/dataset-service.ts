@@ -1,13 +1,7 @@
 import type { DatasetUpdate } from '../../../schema/datasets.table';
 import type { AppContext, Principal } from '../context';
 import { notFound } from '../errors';
-import {
-  deleteDataset,
-  findDatasetById,
-  insertDataset,
-  listDatasetsOfProject,
-  updateDataset,
-} from '../repositories/dataset-repository';
+import { deleteDataset, findDatasetById, insertDataset, listDatasetsOfProject, updateDataset } from '../repositories/dataset-repository';
 import type { Executor } from '../repositories/executor';
 import { findProjectAudience } from '../repositories/project-repository';
 import type { PageQuery } from '../schemas/common.schema';
@@ -45,15 +39,13 @@ export function datasetsRead(ctx: AppContext, principal: Principal, projectId: n
 
 /** One dataset, if the user may see its project (cacheable). */
 export function datasetRead(ctx: AppContext, principal: Principal, id: number): CachedRead<Dataset> {
-  return { scope: `u${principal.id}:dataset:${id}`, load: async () => presentDataset((await visibleDataset(ctx.db, principal, id)).dataset) };
+  return {
+    scope: `u${principal.id}:dataset:${id}`,
+    load: async () => presentDataset((await visibleDataset(ctx.db, principal, id)).dataset),
+  };
 }
 
-export async function createDataset(
-  ctx: AppContext,
-  principal: Principal,
-  projectId: number,
-  input: CreateDatasetBody,
-): Promise<Dataset> {
+export async function createDataset(ctx: AppContext, principal: Principal, projectId: number, input: CreateDatasetBody): Promise<Dataset> {
   return commitThenPublish(ctx, async (trx, outbox) => {
     await requireProjectPermission(trx, principal, projectId, 'write');
     const row = await insertDataset(trx, {
@@ -75,12 +67,7 @@ export async function createDataset(
   });
 }
 
-export async function changeDataset(
-  ctx: AppContext,
-  principal: Principal,
-  id: number,
-  input: UpdateDatasetBody,
-): Promise<Dataset> {
+export async function changeDataset(ctx: AppContext, principal: Principal, id: number, input: UpdateDatasetBody): Promise<Dataset> {
   return commitThenPublish(ctx, async (trx, outbox) => {
     const { dataset, access } = await visibleDataset(trx, principal, id);
     await requireProjectPermission(trx, principal, access.project.id, 'write');

@@ -19,7 +19,11 @@ import type { CachedRead } from './read-cache';
 import { commitThenPublish } from './unit-of-work';
 
 /** A page of the projects the user may see (cacheable; see ReadCache). */
-export function visibleProjectsRead(ctx: AppContext, principal: Principal, page: PageQuery & { q?: string }): CachedRead<PageResult<Project>> {
+export function visibleProjectsRead(
+  ctx: AppContext,
+  principal: Principal,
+  page: PageQuery & { q?: string },
+): CachedRead<PageResult<Project>> {
   const beforeId = decodeCursor(page.cursor);
   return {
     scope: `u${principal.id}:projects:${page.limit}:${beforeId ?? ''}:${page.q ?? ''}`,

@@ -100,7 +100,9 @@ export function redisReadCache(redis: Redis, prefix: string, log: FastifyBaseLog
         return serialize(await read.load());
       }
       const text = serialize(await read.load());
-      writeEntry(`${entryPrefix}${generation}:${read.scope}`, text).catch((error: unknown) => log.warn({ err: error }, 'read cache write failed'));
+      writeEntry(`${entryPrefix}${generation}:${read.scope}`, text).catch((error: unknown) =>
+        log.warn({ err: error }, 'read cache write failed'),
+      );
       return text;
     },
     async invalidate(): Promise<void> {

@@ -21,7 +21,12 @@ function files(dir) {
 
 export function inputHash() {
   const hash = createHash('sha256');
-  const inputs = [...files(join(webDir, 'src')), join(webDir, 'index.html'), join(webDir, 'vite.config.mts'), join(webDir, 'tsconfig.json')];
+  const inputs = [
+    ...files(join(webDir, 'src')),
+    join(webDir, 'index.html'),
+    join(webDir, 'vite.config.mts'),
+    join(webDir, 'tsconfig.json'),
+  ];
   for (const f of inputs) {
     hash.update(relative(webDir, f));
     hash.update(readFileSync(f));

@@ -52,7 +52,15 @@ const Users = users.Page;
 export async function preloadPage(pathname: string, search = ''): Promise<void> {
   const target = pathname === '/sign-in' ? (new URLSearchParams(search).get('next') ?? '/').split('?')[0] : pathname;
   const page =
-    target === '/' ? dashboard : target === '/projects' ? projects : /^\/projects\/[^/]+$/.test(target) ? projectDetail : target === '/users' ? users : undefined;
+    target === '/'
+      ? dashboard
+      : target === '/projects'
+        ? projects
+        : /^\/projects\/[^/]+$/.test(target)
+          ? projectDetail
+          : target === '/users'
+            ? users
+            : undefined;
   // A failed download is retried when the page renders, which then shows the error.
   await page?.preload().catch(() => undefined);
 }
@@ -99,10 +107,38 @@ export function AppRoutes() {
             </RequireSignIn>
           }
         >
-          <Route index element={<Page label="Loading dashboard…"><Dashboard /></Page>} />
-          <Route path="projects" element={<Page label="Loading projects…"><Projects /></Page>} />
-          <Route path="projects/:id" element={<Page label="Loading project…"><ProjectDetail /></Page>} />
-          <Route path="users" element={<Page label="Loading users…"><Users /></Page>} />
+          <Route
+            index
+            element={
+              <Page label="Loading dashboard…">
+                <Dashboard />
+              </Page>
+            }
+          />
+          <Route
+            path="projects"
+            element={
+              <Page label="Loading projects…">
+                <Projects />
+              </Page>
+            }
+          />
+          <Route
+            path="projects/:id"
+            element={
+              <Page label="Loading project…">
+                <ProjectDetail />
+              </Page>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <Page label="Loading users…">
+                <Users />
+              </Page>
+            }
+          />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

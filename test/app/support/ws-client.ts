@@ -25,7 +25,9 @@ export function connectEvents(baseUrl: string, token: string, via: 'protocol' | 
     }
   });
   return new Promise((resolve, reject) => {
-    socket.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { statusCode: res.statusCode })));
+    socket.once('unexpected-response', (_req, res) =>
+      reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { statusCode: res.statusCode })),
+    );
     socket.once('error', reject);
     socket.once('open', () =>
       resolve({
@@ -35,8 +37,17 @@ export function connectEvents(baseUrl: string, token: string, via: 'protocol' | 
           const found = received.find(match);
           if (found) return Promise.resolve(found);
           return new Promise((res, rej) => {
-            const timer = setTimeout(() => rej(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(received)}`)), timeoutMs);
-            waiters.push({ match, resolve: (m) => { clearTimeout(timer); res(m); } });
+            const timer = setTimeout(
+              () => rej(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(received)}`)),
+              timeoutMs,
+            );
+            waiters.push({
+              match,
+              resolve: (m) => {
+                clearTimeout(timer);
+                res(m);
+              },
+            });
           });
         },
         close: () =>

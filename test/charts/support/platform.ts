@@ -15,18 +15,21 @@ export const CERT_ARN = 'arn:aws:acm:eu-west-1:123456789012:certificate/0f3c2a0e
 
 /** The platform as an AWS environment would synthesize it (ALB exposure, real-looking props). */
 export function cloudCharts(): PlatformCharts {
-  return platformCharts({
-    images: {
-      spark: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/datavis-spark:4.0.4-1',
-      notebookRunner: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/datavis-notebook-runner:0.3.1',
-      webApp: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/datavis-web-app:0.3.1',
+  return platformCharts(
+    {
+      images: {
+        spark: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/datavis-spark:4.0.4-1',
+        notebookRunner: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/datavis-notebook-runner:0.3.1',
+        webApp: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/datavis-web-app:0.3.1',
+      },
+      buckets: { datasetsBucket: 'datavis-dev-datasets', outputsBucket: 'datavis-dev-outputs', sparkEventLogs: 'datavis-dev-spark-events' },
+      vpcCidr: '10.20.0.0/16',
+      webAppSecretName: 'web-app-secrets',
+      webAppExposure: { kind: 'alb', certificateArn: CERT_ARN, host: 'datavis.example.com' },
+      jupyterHubExposure: { kind: 'alb', certificateArn: CERT_ARN, host: 'hub.datavis.example.com' },
     },
-    buckets: { datasetsBucket: 'datavis-dev-datasets', outputsBucket: 'datavis-dev-outputs', sparkEventLogs: 'datavis-dev-spark-events' },
-    vpcCidr: '10.20.0.0/16',
-    webAppSecretName: 'web-app-secrets',
-    webAppExposure: { kind: 'alb', certificateArn: CERT_ARN, host: 'datavis.example.com' },
-    jupyterHubExposure: { kind: 'alb', certificateArn: CERT_ARN, host: 'hub.datavis.example.com' },
-  }, () => Testing.app());
+    () => Testing.app(),
+  );
 }
 
 export interface SourcedObject {
@@ -38,7 +41,12 @@ export interface SourcedObject {
 export function allObjects(): SourcedObject[] {
   const cloud = cloudCharts();
   const result: SourcedObject[] = [];
-  for (const [name, chart] of Object.entries({ spark: cloud.spark, notebooks: cloud.notebooks, webApp: cloud.webApp, jupyterHubSpark: cloud.jupyterHubSpark })) {
+  for (const [name, chart] of Object.entries({
+    spark: cloud.spark,
+    notebooks: cloud.notebooks,
+    webApp: cloud.webApp,
+    jupyterHubSpark: cloud.jupyterHubSpark,
+  })) {
     for (const object of Testing.synth(chart)) result.push({ source: `cloud/${name}`, object: object as K8sObject });
   }
   for (const [file, content] of Object.entries(localPlatform().files())) {
@@ -85,7 +93,15 @@ export function podTemplates(object: K8sObject): PodTemplate[] {
     case 'Job':
       return [{ id, namespace, longRunning: false, spec: object.spec.template.spec, metadata: object.spec.template.metadata }];
     case 'CronJob':
-      return [{ id, namespace, longRunning: false, spec: object.spec.jobTemplate.spec.template.spec, metadata: object.spec.jobTemplate.spec.template.metadata }];
+      return [
+        {
+          id,
+          namespace,
+          longRunning: false,
+          spec: object.spec.jobTemplate.spec.template.spec,
+          metadata: object.spec.jobTemplate.spec.template.metadata,
+        },
+      ];
     case 'Pod':
       return [{ id, namespace, longRunning: true, spec: object.spec, metadata: object.metadata }];
     case 'SparkApplication':
@@ -99,15 +115,17 @@ export function podTemplates(object: K8sObject): PodTemplate[] {
           spec: {
             securityContext: pod.podSecurityContext,
             serviceAccountName: pod.serviceAccount,
-            containers: [{
-              name: `spark-kubernetes-${role}`,
-              image: pod.image ?? object.spec.image,
-              securityContext: pod.securityContext,
-              resources: {
-                requests: { cpu: pod.coreRequest, memory: pod.memory },
-                limits: { cpu: pod.coreLimit, memory: pod.memory },
+            containers: [
+              {
+                name: `spark-kubernetes-${role}`,
+                image: pod.image ?? object.spec.image,
+                securityContext: pod.securityContext,
+                resources: {
+                  requests: { cpu: pod.coreRequest, memory: pod.memory },
+                  limits: { cpu: pod.coreLimit, memory: pod.memory },
+                },
               },
-            }],
+            ],
           },
         };
       });

@@ -2,10 +2,31 @@
  * Pod Security "restricted" as a checker (see the specs' pod-security/RESTRICTED.md). Returns
  * the violated items; an empty list means the pod spec passes.
  */
-const ALLOWED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret', 'image'];
-const ALLOWED_SYSCTLS = ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes', 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem'];
+const ALLOWED_VOLUME_TYPES = [
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'persistentVolumeClaim',
+  'projected',
+  'secret',
+  'image',
+];
+const ALLOWED_SYSCTLS = [
+  'kernel.shm_rmid_forced',
+  'net.ipv4.ip_local_port_range',
+  'net.ipv4.ip_unprivileged_port_start',
+  'net.ipv4.tcp_syncookies',
+  'net.ipv4.ping_group_range',
+  'net.ipv4.ip_local_reserved_ports',
+  'net.ipv4.tcp_keepalive_time',
+  'net.ipv4.tcp_fin_timeout',
+  'net.ipv4.tcp_keepalive_intvl',
+  'net.ipv4.tcp_keepalive_probes',
+  'net.ipv4.tcp_rmem',
+  'net.ipv4.tcp_wmem',
+];
 const SELINUX_TYPES = ['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t'];
 
 export function restrictedViolations(pod: any, annotations: Record<string, string> = {}): string[] {
@@ -15,7 +36,11 @@ export function restrictedViolations(pod: any, annotations: Record<string, strin
   if (psc.windowsOptions?.hostProcess) v.push('A1 pod hostProcess');
   for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) if (pod[field]) v.push(`A2 ${field}`);
   for (const [key, value] of Object.entries(annotations)) {
-    if (key.startsWith('container.apparmor.security.beta.kubernetes.io/') && !(value === 'runtime/default' || value.startsWith('localhost/'))) v.push(`A8 ${key}`);
+    if (
+      key.startsWith('container.apparmor.security.beta.kubernetes.io/') &&
+      !(value === 'runtime/default' || value.startsWith('localhost/'))
+    )
+      v.push(`A8 ${key}`);
   }
   if (psc.appArmorProfile && !['RuntimeDefault', 'Localhost'].includes(psc.appArmorProfile.type)) v.push('A8 pod appArmorProfile');
   const seLinuxOk = (o: any) => !o || (SELINUX_TYPES.includes(o.type ?? '') && !o.user && !o.role);

@@ -9,10 +9,27 @@ import { K8sObject } from './platform';
  * are custom resources, validated against their CRD (or not at all) rather than here.
  */
 export const KUBERNETES_API_GROUPS: ReadonlySet<string> = new Set([
-  '', 'admissionregistration.k8s.io', 'apiextensions.k8s.io', 'apiregistration.k8s.io', 'apps', 'authentication.k8s.io',
-  'authorization.k8s.io', 'autoscaling', 'batch', 'certificates.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io',
-  'events.k8s.io', 'flowcontrol.apiserver.k8s.io', 'networking.k8s.io', 'node.k8s.io', 'policy',
-  'rbac.authorization.k8s.io', 'resource.k8s.io', 'scheduling.k8s.io', 'storage.k8s.io',
+  '',
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'apiregistration.k8s.io',
+  'apps',
+  'authentication.k8s.io',
+  'authorization.k8s.io',
+  'autoscaling',
+  'batch',
+  'certificates.k8s.io',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+  'events.k8s.io',
+  'flowcontrol.apiserver.k8s.io',
+  'networking.k8s.io',
+  'node.k8s.io',
+  'policy',
+  'rbac.authorization.k8s.io',
+  'resource.k8s.io',
+  'scheduling.k8s.io',
+  'storage.k8s.io',
 ]);
 
 /** The group of an apiVersion: 'apps' for apps/v1, '' for the core group's v1. */
@@ -50,7 +67,9 @@ export function validateKubernetesObject(object: K8sObject): void {
   if (error !== null) throw new Error(error);
 }
 
-interface Crd { spec: { versions: { name: string; schema: { openAPIV3Schema: object } }[] } }
+interface Crd {
+  spec: { versions: { name: string; schema: { openAPIV3Schema: object } }[] };
+}
 
 let sparkApplicationValidator: ValidateFunction | undefined;
 

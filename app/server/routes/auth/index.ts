@@ -91,7 +91,12 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await logout(ctx, presentedRefreshToken(request, request.body));
-      reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: secureCookie(request, production) });
+      reply.clearCookie(REFRESH_COOKIE, {
+        path: COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: secureCookie(request, production),
+      });
       return reply.code(204).send(null);
     },
   );

@@ -34,8 +34,7 @@ const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Dataset, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await createDataset(ctx, principalOf(request), request.params.id, request.body)),
+    async (request, reply) => reply.code(201).send(await createDataset(ctx, principalOf(request), request.params.id, request.body)),
   );
 
   app.get(

@@ -13,7 +13,7 @@ const projectMemberRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['projects'],
-        summary: "Add a member or change their role (owner, admins); 201 when added, 200 when changed",
+        summary: 'Add a member or change their role (owner, admins); 201 when added, 200 when changed',
         params: MemberParams,
         body: PutMemberBody,
         response: { 200: ProjectMember, 201: ProjectMember, ...errorResponses(400, 401, 403, 404, 409) },

@@ -35,8 +35,7 @@ const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Task, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await createTask(ctx, principalOf(request), request.params.id, request.body)),
+    async (request, reply) => reply.code(201).send(await createTask(ctx, principalOf(request), request.params.id, request.body)),
   );
 
   app.get(

@@ -3,7 +3,26 @@ import { ApiError, apiErrorFrom } from './errors';
 import type { paths } from './schema';
 import { AuthSession, type AuthSessionOptions } from './session';
 
-import type { DashboardSummary, DatasetFormat, MemberRole, NewDataset, NewProject, NewTask, NewUser, ProjectChanges, ProjectPage, DatasetChanges, TaskChanges, TaskKind, TaskStatus, UserChanges, UserRole, Task, Dataset, User } from './types';
+import type {
+  DashboardSummary,
+  DatasetFormat,
+  MemberRole,
+  NewDataset,
+  NewProject,
+  NewTask,
+  NewUser,
+  ProjectChanges,
+  ProjectPage,
+  DatasetChanges,
+  TaskChanges,
+  TaskKind,
+  TaskStatus,
+  UserChanges,
+  UserRole,
+  Task,
+  Dataset,
+  User,
+} from './types';
 
 export type * from './types';
 

@@ -116,23 +116,35 @@ export async function apiErrorFrom(response: Response, parsedBody?: unknown): Pr
 
 function statusCode(status: number): string {
   switch (status) {
-    case 400: return 'BAD_REQUEST';
-    case 401: return 'UNAUTHORIZED';
-    case 403: return 'FORBIDDEN';
-    case 404: return 'NOT_FOUND';
-    case 409: return 'CONFLICT';
-    case 429: return 'TOO_MANY_REQUESTS';
-    default: return status >= 500 ? 'SERVER_ERROR' : 'ERROR';
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHORIZED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 429:
+      return 'TOO_MANY_REQUESTS';
+    default:
+      return status >= 500 ? 'SERVER_ERROR' : 'ERROR';
   }
 }
 
 function defaultMessage(status: number): string {
   switch (status) {
-    case 401: return 'Your session has ended. Sign in again.';
-    case 403: return 'You do not have permission to do that.';
-    case 404: return 'Not found, or you do not have access to it.';
-    case 429: return 'Too many attempts. Wait a moment and try again.';
-    default: return status >= 500 ? 'The server could not complete the request. Try again shortly.' : `Request failed (${status}).`;
+    case 401:
+      return 'Your session has ended. Sign in again.';
+    case 403:
+      return 'You do not have permission to do that.';
+    case 404:
+      return 'Not found, or you do not have access to it.';
+    case 429:
+      return 'Too many attempts. Wait a moment and try again.';
+    default:
+      return status >= 500 ? 'The server could not complete the request. Try again shortly.' : `Request failed (${status}).`;
   }
 }
 

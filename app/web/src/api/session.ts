@@ -3,10 +3,7 @@ import type { Me } from './types';
 
 export type { Me, Role } from './types';
 
-export type SessionState =
-  | { status: 'restoring' }
-  | { status: 'signed-out'; reason?: string }
-  | { status: 'signed-in'; user: Me };
+export type SessionState = { status: 'restoring' } | { status: 'signed-out'; reason?: string } | { status: 'signed-in'; user: Me };
 
 type Listener = (state: SessionState) => void;
 

@@ -9,7 +9,9 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | AriaComponentOption>;
+export type ChartOption = ComposeOption<
+  BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | AriaComponentOption
+>;
 
 /**
  * One ECharts instance (tree-shaken core, SVG renderer) bound to a div. The option is
@@ -32,7 +34,10 @@ export default function EChart({ option, height = 260, animate = true }: { optio
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, animation: animate, animationDuration: 300, ...option }, { notMerge: false, lazyUpdate: true });
+    chart.current?.setOption(
+      { aria: { enabled: true }, animation: animate, animationDuration: 300, ...option },
+      { notMerge: false, lazyUpdate: true },
+    );
   }, [option, animate]);
   return <div ref={el} className="chart" style={{ height }} />;
 }

@@ -15,7 +15,15 @@ export interface ConfirmButtonProps {
 }
 
 /** A destructive action behind an alert dialog; errors stay inside the dialog. */
-export function ConfirmButton({ label, ariaLabel, title, children, confirmLabel = 'Delete', onConfirm, className = 'button danger' }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  ariaLabel,
+  title,
+  children,
+  confirmLabel = 'Delete',
+  onConfirm,
+  className = 'button danger',
+}: ConfirmButtonProps) {
   const [isOpen, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);

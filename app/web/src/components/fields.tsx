@@ -53,7 +53,9 @@ export function TextInput(
   );
 }
 
-export function NumberInput(props: Common & { defaultValue?: number; minValue?: number; step?: number; formatOptions?: Intl.NumberFormatOptions }) {
+export function NumberInput(
+  props: Common & { defaultValue?: number; minValue?: number; step?: number; formatOptions?: Intl.NumberFormatOptions },
+) {
   const { name, label, description, ...rest } = props;
   return (
     <NumberField className="field" name={name} validationBehavior="aria" {...rest}>
@@ -84,7 +86,9 @@ export function SelectInput<K extends string>(
       <Label>{label}</Label>
       <Button className="select-button">
         <SelectValue />
-        <span aria-hidden="true" className="chevron">▾</span>
+        <span aria-hidden="true" className="chevron">
+          ▾
+        </span>
       </Button>
       {description ? <Text slot="description">{description}</Text> : null}
       <FieldError className="field-error" />

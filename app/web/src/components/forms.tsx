@@ -83,8 +83,15 @@ export function TaskForm({ initial, onSubmit, onCancel, submitLabel }: FormProps
     >
       <TextInput name="title" label="Title" isRequired defaultValue={initial?.title} autoFocus maxLength={200} />
       <SelectInput name="kind" label="Kind" isRequired options={optionsOf(TASK_KINDS)} defaultValue={initial?.kind ?? 'notebook'} />
-      {initial ? <SelectInput name="status" label="Status" isRequired options={optionsOf(TASK_STATUSES)} defaultValue={initial.status} /> : null}
-      <TextInput name="notebook" label="Notebook" description="Path of the notebook, for notebook tasks." defaultValue={initial?.notebook ?? ''} />
+      {initial ? (
+        <SelectInput name="status" label="Status" isRequired options={optionsOf(TASK_STATUSES)} defaultValue={initial.status} />
+      ) : null}
+      <TextInput
+        name="notebook"
+        label="Notebook"
+        description="Path of the notebook, for notebook tasks."
+        defaultValue={initial?.notebook ?? ''}
+      />
       <TextInput
         name="parameters"
         label="Parameters (JSON)"
@@ -92,7 +99,12 @@ export function TaskForm({ initial, onSubmit, onCancel, submitLabel }: FormProps
         description='A JSON object, e.g. {"date": "2024-01-31"}.'
         defaultValue={initial?.parameters ? JSON.stringify(initial.parameters) : ''}
       />
-      <TextInput name="schedule" label="Schedule (cron)" description="Leave empty to run on demand." defaultValue={initial?.schedule ?? ''} />
+      <TextInput
+        name="schedule"
+        label="Schedule (cron)"
+        description="Leave empty to run on demand."
+        defaultValue={initial?.schedule ?? ''}
+      />
     </ServerForm>
   );
 }
@@ -113,8 +125,21 @@ export function DatasetForm({ initial, onSubmit, onCancel, submitLabel }: FormPr
     >
       <TextInput name="name" label="Name" isRequired defaultValue={initial?.name} autoFocus maxLength={200} />
       <TextInput name="uri" label="URI" isRequired description="Where the data lives, e.g. s3://bucket/path/" defaultValue={initial?.uri} />
-      <SelectInput name="format" label="Format" isRequired options={optionsOf(DATASET_FORMATS)} defaultValue={initial?.format ?? 'parquet'} />
-      <NumberInput name="sizeBytes" label="Size (bytes)" minValue={0} step={1} defaultValue={initial?.sizeBytes ?? undefined} formatOptions={{ useGrouping: false, maximumFractionDigits: 0 }} />
+      <SelectInput
+        name="format"
+        label="Format"
+        isRequired
+        options={optionsOf(DATASET_FORMATS)}
+        defaultValue={initial?.format ?? 'parquet'}
+      />
+      <NumberInput
+        name="sizeBytes"
+        label="Size (bytes)"
+        minValue={0}
+        step={1}
+        defaultValue={initial?.sizeBytes ?? undefined}
+        formatOptions={{ useGrouping: false, maximumFractionDigits: 0 }}
+      />
     </ServerForm>
   );
 }
@@ -129,7 +154,14 @@ export function UserForm({ onSubmit, onCancel }: FormProps<NewUser, never>) {
       parse={(d) => ({ email: text(d, 'email'), password: String(d.get('password') ?? ''), role: text(d, 'role') as UserRole })}
     >
       <TextInput name="email" label="Email" type="email" isRequired autoFocus autoComplete="off" />
-      <TextInput name="password" label="Initial password" type="password" isRequired autoComplete="new-password" description="At least 12 characters." />
+      <TextInput
+        name="password"
+        label="Initial password"
+        type="password"
+        isRequired
+        autoComplete="new-password"
+        description="At least 12 characters."
+      />
       <SelectInput name="role" label="Role" isRequired options={optionsOf(USER_ROLES)} defaultValue="analyst" />
     </ServerForm>
   );

@@ -1,4 +1,12 @@
-import { DATASET_FORMATS, TASK_KINDS, TASK_STATUSES, type DashboardSummary, type DatasetFormat, type TaskKind, type TaskStatus } from '../api/client';
+import {
+  DATASET_FORMATS,
+  TASK_KINDS,
+  TASK_STATUSES,
+  type DashboardSummary,
+  type DatasetFormat,
+  type TaskKind,
+  type TaskStatus,
+} from '../api/client';
 import type { LiveEvent } from '../live/connection';
 
 /** What the dashboard draws, straight from one GET /api/dashboard/summary. */
@@ -24,7 +32,10 @@ export function dashboardView(summary: DashboardSummary): DashboardView {
     byStatus: Object.fromEntries(TASK_STATUSES.map((s) => [s, summary.tasks.byStatus[s] ?? 0])) as Record<TaskStatus, number>,
     byKind: Object.fromEntries(TASK_KINDS.map((k) => [k, summary.tasks.byKind[k] ?? 0])) as Record<TaskKind, number>,
     byFormat: Object.fromEntries(
-      DATASET_FORMATS.map((f) => [f, { count: summary.datasets.byFormat[f]?.count ?? 0, bytes: summary.datasets.byFormat[f]?.sizeBytes ?? 0 }]),
+      DATASET_FORMATS.map((f) => [
+        f,
+        { count: summary.datasets.byFormat[f]?.count ?? 0, bytes: summary.datasets.byFormat[f]?.sizeBytes ?? 0 },
+      ]),
     ) as Record<DatasetFormat, { count: number; bytes: number }>,
     createdByDay: {
       days: days.map((d) => d.day),

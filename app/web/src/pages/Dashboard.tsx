@@ -157,12 +157,20 @@ export default function Dashboard() {
       grid: { left: 40, right: 16, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: view.createdByDay.days.map((d) => d.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: TASK_STATUSES.map((s) => ({ name: s, type: 'bar', stack: 'status', data: view.createdByDay.series[s], itemStyle: { color: STATUS_COLORS[s] } })),
+      series: TASK_STATUSES.map((s) => ({
+        name: s,
+        type: 'bar',
+        stack: 'status',
+        data: view.createdByDay.series[s],
+        itemStyle: { color: STATUS_COLORS[s] },
+      })),
     };
     const byKind: ChartOption = {
       tooltip: { trigger: 'item' },
       legend: { bottom: 0 },
-      series: [{ name: 'Tasks by kind', type: 'pie', radius: ['40%', '70%'], data: TASK_KINDS.map((k) => ({ name: k, value: view.byKind[k] })) }],
+      series: [
+        { name: 'Tasks by kind', type: 'pie', radius: ['40%', '70%'], data: TASK_KINDS.map((k) => ({ name: k, value: view.byKind[k] })) },
+      ],
     };
     const byFormat: ChartOption = {
       tooltip: { trigger: 'axis' },
@@ -175,7 +183,13 @@ export default function Dashboard() {
       ],
       series: [
         { name: 'Datasets', type: 'bar', data: DATASET_FORMATS.map((f) => view.byFormat[f].count) },
-        { name: 'Total size', type: 'bar', yAxisIndex: 1, data: DATASET_FORMATS.map((f) => view.byFormat[f].bytes), tooltip: { valueFormatter: (v) => formatBytes(Number(v)) } },
+        {
+          name: 'Total size',
+          type: 'bar',
+          yAxisIndex: 1,
+          data: DATASET_FORMATS.map((f) => view.byFormat[f].bytes),
+          tooltip: { valueFormatter: (v) => formatBytes(Number(v)) },
+        },
       ],
     };
     return { overTime, byKind, byFormat };
@@ -194,19 +208,34 @@ export default function Dashboard() {
         <>
           <ul className="tiles" aria-label="Totals">
             <li className="tile">
-              <span className="tile-value" data-testid="total-projects">{view.projects}</span> projects
+              <span className="tile-value" data-testid="total-projects">
+                {view.projects}
+              </span>{' '}
+              projects
             </li>
             <li className="tile">
-              <span className="tile-value" data-testid="total-tasks">{view.tasks}</span> tasks
+              <span className="tile-value" data-testid="total-tasks">
+                {view.tasks}
+              </span>{' '}
+              tasks
             </li>
             <li className="tile">
-              <span className="tile-value" data-testid="running-tasks">{view.byStatus.running}</span> running
+              <span className="tile-value" data-testid="running-tasks">
+                {view.byStatus.running}
+              </span>{' '}
+              running
             </li>
             <li className="tile">
-              <span className="tile-value" data-testid="failed-tasks">{view.byStatus.failed}</span> failed
+              <span className="tile-value" data-testid="failed-tasks">
+                {view.byStatus.failed}
+              </span>{' '}
+              failed
             </li>
             <li className="tile">
-              <span className="tile-value" data-testid="total-datasets">{view.datasets}</span> datasets · {formatBytes(view.totalBytes)}
+              <span className="tile-value" data-testid="total-datasets">
+                {view.datasets}
+              </span>{' '}
+              datasets · {formatBytes(view.totalBytes)}
             </li>
           </ul>
           {view.projects === 0 ? (
@@ -223,7 +252,13 @@ export default function Dashboard() {
               chart={chart}
             />
             <Chart title="Tasks by kind" description="All tasks you can see." option={options.byKind} animate={loads > 1} chart={chart} />
-            <Chart title="Datasets by format and size" description="Count and total size per format." option={options.byFormat} animate={loads > 1} chart={chart} />
+            <Chart
+              title="Datasets by format and size"
+              description="Count and total size per format."
+              option={options.byFormat}
+              animate={loads > 1}
+              chart={chart}
+            />
             <section className="panel feed" aria-labelledby="feed-title">
               <h2 id="feed-title">Live activity</h2>
               {feed.length === 0 ? (
@@ -232,7 +267,8 @@ export default function Dashboard() {
               <ol role="log" aria-live="polite" aria-relevant="additions" data-testid="activity-feed">
                 {feed.map((f) => (
                   <li key={f.key} className={`feed-item feed-${f.event.type.replace('.', '-')}`}>
-                    <time dateTime={new Date(f.at).toISOString()}>{formatTime(f.at)}</time> {describeEvent(f.event, names.get(f.event.projectId))}
+                    <time dateTime={new Date(f.at).toISOString()}>{formatTime(f.at)}</time>{' '}
+                    {describeEvent(f.event, names.get(f.event.projectId))}
                   </li>
                 ))}
               </ol>

@@ -18,9 +18,7 @@ export function LiveBanner() {
     const seconds = Math.max(0, Math.ceil((status.since + status.retryInMs - now) / 1000));
     return (
       <div className="banner banner-warning" role="status" data-testid="live-banner">
-        <span>
-          Live updates are disconnected. Reconnecting{seconds > 0 ? ` in ${seconds} s` : '…'}
-        </span>
+        <span>Live updates are disconnected. Reconnecting{seconds > 0 ? ` in ${seconds} s` : '…'}</span>
         <Button className="button small" onPress={reconnectNow}>
           Reconnect now
         </Button>

@@ -38,7 +38,10 @@ export function Members({ project, onChanged }: { project: Project; onChanged: (
             <Column>Role</Column>
             <Column>Actions</Column>
           </TableHeader>
-          <TableBody items={members.map((m) => ({ ...m, id: m.userId }))} renderEmptyState={() => <Empty>Only the owner has access. Add members to share this project.</Empty>}>
+          <TableBody
+            items={members.map((m) => ({ ...m, id: m.userId }))}
+            renderEmptyState={() => <Empty>Only the owner has access. Add members to share this project.</Empty>}
+          >
             {(m) => (
               <Row id={m.userId}>
                 <Cell>{m.email ?? `User #${m.userId}`}</Cell>

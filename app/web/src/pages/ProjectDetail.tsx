@@ -78,7 +78,13 @@ function ProjectDetailView({ id }: { id: number }) {
         <h1>Project deleted</h1>
         <p>This project was deleted. It is no longer available.</p>
         <p>
-          <a href="/projects" onClick={(ev) => { ev.preventDefault(); void navigate('/projects'); }}>
+          <a
+            href="/projects"
+            onClick={(ev) => {
+              ev.preventDefault();
+              void navigate('/projects');
+            }}
+          >
             Back to projects
           </a>
         </p>
@@ -92,7 +98,19 @@ function ProjectDetailView({ id }: { id: number }) {
   const canEdit = canEditProject(user, project);
   const access = projectAccess(user, project);
   const replace = <K extends 'tasks' | 'datasets'>(key: K, item: Detail[K][number]) =>
-    setData((prev) => (prev ? { ...prev, [key]: applyToList(prev[key] as { id: number }[], { type: `${key.slice(0, -1)}.updated` as 'task.updated', projectId: id, data: item, receivedAt: Date.now() }) } : prev));
+    setData((prev) =>
+      prev
+        ? {
+            ...prev,
+            [key]: applyToList(prev[key] as { id: number }[], {
+              type: `${key.slice(0, -1)}.updated` as 'task.updated',
+              projectId: id,
+              data: item,
+              receivedAt: Date.now(),
+            }),
+          }
+        : prev,
+    );
   const remove = (key: 'tasks' | 'datasets', itemId: number) =>
     setData((prev) => (prev ? { ...prev, [key]: (prev[key] as { id: number }[]).filter((x) => x.id !== itemId) } : prev));
 
@@ -102,7 +120,11 @@ function ProjectDetailView({ id }: { id: number }) {
         <div>
           <h1 id="project-title">{project.name}</h1>
           <p className="muted">
-            Your access: <span className="badge" data-testid="project-access">{access}</span> · updated {formatDateTime(project.updatedAt)}
+            Your access:{' '}
+            <span className="badge" data-testid="project-access">
+              {access}
+            </span>{' '}
+            · updated {formatDateTime(project.updatedAt)}
           </p>
         </div>
         <div className="actions">
@@ -130,7 +152,9 @@ function ProjectDetailView({ id }: { id: number }) {
                 void navigate('/projects', { replace: true });
               }}
             >
-              <p>The project, its {tasks.length} tasks and {datasets.length} datasets are deleted for everyone. This cannot be undone.</p>
+              <p>
+                The project, its {tasks.length} tasks and {datasets.length} datasets are deleted for everyone. This cannot be undone.
+              </p>
             </ConfirmButton>
           ) : null}
         </div>
@@ -149,7 +173,9 @@ function ProjectDetailView({ id }: { id: number }) {
                   onSubmit={async (values) => {
                     const { status: _ignored, ...body } = values;
                     const created = await api.createTask(id, body);
-                    setData((prev) => (prev && !prev.tasks.some((t) => t.id === created.id) ? { ...prev, tasks: [created, ...prev.tasks] } : prev));
+                    setData((prev) =>
+                      prev && !prev.tasks.some((t) => t.id === created.id) ? { ...prev, tasks: [created, ...prev.tasks] } : prev,
+                    );
                     close();
                   }}
                 />
@@ -226,7 +252,9 @@ function ProjectDetailView({ id }: { id: number }) {
                   onCancel={close}
                   onSubmit={async (values) => {
                     const created = await api.createDataset(id, values);
-                    setData((prev) => (prev && !prev.datasets.some((d) => d.id === created.id) ? { ...prev, datasets: [created, ...prev.datasets] } : prev));
+                    setData((prev) =>
+                      prev && !prev.datasets.some((d) => d.id === created.id) ? { ...prev, datasets: [created, ...prev.datasets] } : prev,
+                    );
                     close();
                   }}
                 />

@@ -83,7 +83,13 @@ export default function Projects() {
               <TableBody
                 items={items}
                 renderEmptyState={() => (
-                  <Empty>{q ? `No projects match “${q}”.` : canCreateProjects(user) ? 'No projects yet. Create the first one.' : 'No projects are shared with you yet.'}</Empty>
+                  <Empty>
+                    {q
+                      ? `No projects match “${q}”.`
+                      : canCreateProjects(user)
+                        ? 'No projects yet. Create the first one.'
+                        : 'No projects are shared with you yet.'}
+                  </Empty>
                 )}
               >
                 {(p) => (

@@ -80,7 +80,13 @@ function UsersAdmin() {
                       {self ? (
                         u.role
                       ) : (
-                        <SelectInput name={`role-${u.id}`} label={`Role of ${u.email}`} options={optionsOf(USER_ROLES)} value={u.role} onChange={(role) => void change(u.id, { role })} />
+                        <SelectInput
+                          name={`role-${u.id}`}
+                          label={`Role of ${u.email}`}
+                          options={optionsOf(USER_ROLES)}
+                          value={u.role}
+                          onChange={(role) => void change(u.id, { role })}
+                        />
                       )}
                     </Cell>
                     <Cell>
