@@ -32,13 +32,22 @@ function base(legend: boolean): ChartOption {
   };
 }
 
-/** A category axis whose labels skip and shorten instead of overlapping at any width. */
-function categoryAxis(categories: string[]) {
+/**
+ * A category axis whose labels skip and shorten instead of overlapping at any width. The
+ * first and last labels align to the axis ends, so a long first label does not run under
+ * the value axis' "0" when the bands are narrow.
+ */
+function categoryAxis(categories: string[], vertical = false) {
   return {
     type: 'category' as const,
     data: categories,
     axisTick: { alignWithLabel: true },
-    axisLabel: { hideOverlap: true, overflow: 'truncate' as const, width: 96 },
+    axisLabel: {
+      hideOverlap: true,
+      overflow: 'truncate' as const,
+      width: 96,
+      ...(vertical ? {} : { alignMinLabel: 'left' as const, alignMaxLabel: 'right' as const }),
+    },
   };
 }
 
@@ -132,7 +141,7 @@ function heatmap(data: ChartData): ChartOption {
     ...base(false),
     grid: { left: 8, right: 16, top: 16, bottom: 56 },
     xAxis: { ...categoryAxis(columns), splitArea: { show: true } },
-    yAxis: { ...categoryAxis(rows), splitArea: { show: true } },
+    yAxis: { ...categoryAxis(rows, true), splitArea: { show: true } },
     visualMap: {
       type: 'continuous',
       min: Math.min(...values),
