@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { readRelease } from '../../lib/config';
 import { SynthesizedPlatform, removeAssembly, synthesizePlatform } from '../support/platform-synth';
 
 let synthesized: SynthesizedPlatform;
@@ -319,7 +320,7 @@ describe('ClusterStack', () => {
 
   test('Cluster Autoscaler is pinned and may only resize node groups tagged as owned by this cluster', () => {
     const t = template('dev', 'cluster');
-    t.hasResourceProperties('Custom::AWSCDK-EKS-HelmChart', { Chart: 'cluster-autoscaler', Version: '9.52.1', Namespace: 'kube-system' });
+    t.hasResourceProperties('Custom::AWSCDK-EKS-HelmChart', { Chart: 'cluster-autoscaler', Version: '9.59.0', Namespace: 'kube-system' });
     const statements = Object.values(t.findResources('AWS::IAM::Policy'))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string[] | string; Condition?: unknown }[])
       .filter((st) => [st.Action].flat().includes('autoscaling:SetDesiredCapacity'));
@@ -364,12 +365,14 @@ describe('Kubernetes workloads in ClusterStack', () => {
 
   test('Helm releases are pinned to the versions in the release file', () => {
     const charts = Object.fromEntries(helmCharts('prod').map((h) => [h.Chart, h.Version]));
+    const pinned = readRelease('prod').charts;
     expect(charts).toEqual({
-      'aws-load-balancer-controller': '3.2.2',
-      'cluster-autoscaler': '9.52.1',
-      'external-secrets': '0.20.1',
-      jupyterhub: '4.4.0',
-      'spark-operator': '2.5.2',
+      'aws-load-balancer-controller': pinned.awsLoadBalancerController,
+      'cluster-autoscaler': pinned.clusterAutoscaler,
+      'external-secrets': pinned.externalSecrets,
+      jupyterhub: pinned.jupyterhub,
+      reloader: pinned.reloader,
+      'spark-operator': pinned.sparkOperator,
     });
   });
 
