@@ -37,10 +37,9 @@ const KUBERNETES_VERSIONS: Record<string, eks.KubernetesVersion> = {
 };
 
 /** Load balancer controller versions whose IAM policy aws-cdk-lib ships. */
-const LOAD_BALANCER_CONTROLLER_VERSIONS: Record<string, eks.AlbControllerVersion> = {
-  '3.2.1': eks.AlbControllerVersion.V3_2_1,
-  '3.2.2': eks.AlbControllerVersion.V3_2_2,
-};
+const LOAD_BALANCER_CONTROLLER_VERSIONS: Record<string, eks.AlbControllerVersion> = Object.fromEntries(
+  [eks.AlbControllerVersion.V3_2_1, eks.AlbControllerVersion.V3_2_2].map((v) => [v.helmChartVersion, v]),
+);
 
 /**
  * The EKS cluster: private endpoint plus an optional public allow-list, every control plane
