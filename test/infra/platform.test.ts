@@ -68,15 +68,28 @@ describe('the platform app', () => {
 });
 
 describe('NetworkStack', () => {
-  test('dev: two zones, one NAT gateway, public, private and isolated subnets', () => {
+  test('dev: two zones, one NAT gateway, public, private and isolated subnets; isolated subnets route neither to a NAT nor to the internet gateway', () => {
     const t = template('dev', 'network');
     t.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.20.0.0/16' });
-    t.resourceCountIs('AWS::EC2::Subnet', 6);
     t.resourceCountIs('AWS::EC2::NatGateway', 1);
-    t.hasResourceProperties('AWS::EC2::Subnet', {
-      MapPublicIpOnLaunch: false,
-      Tags: Match.arrayWith([{ Key: 'aws-cdk:subnet-type', Value: 'Isolated' }]),
-    });
+    const subnets = Object.entries(t.findResources('AWS::EC2::Subnet')).map(([id, s]) => ({
+      id,
+      type: (s.Properties.Tags as { Key: string; Value: string }[]).find((tag) => tag.Key === 'aws-cdk:subnet-type')!.Value,
+      zone: JSON.stringify(s.Properties.AvailabilityZone),
+    }));
+    expect(subnets.map((s) => s.type).sort()).toEqual(['Isolated', 'Isolated', 'Private', 'Private', 'Public', 'Public']);
+    expect(new Set(subnets.map((s) => s.zone)).size).toBe(2);
+    const tableOf = (subnet: string) =>
+      Object.values(t.findResources('AWS::EC2::SubnetRouteTableAssociation')).find((a) => a.Properties.SubnetId.Ref === subnet)!.Properties
+        .RouteTableId.Ref;
+    const routes = Object.values(t.findResources('AWS::EC2::Route')).map((r) => r.Properties);
+    const egressOf = (type: string) =>
+      subnets
+        .filter((s) => s.type === type)
+        .map((s) => routes.filter((r) => r.RouteTableId.Ref === tableOf(s.id)).map((r) => Object.keys(r).find((k) => /GatewayId$/.test(k))));
+    expect(egressOf('Isolated')).toEqual([[], []]);
+    expect(egressOf('Private')).toEqual([['NatGatewayId'], ['NatGatewayId']]);
+    expect(egressOf('Public')).toEqual([['GatewayId'], ['GatewayId']]);
   });
 
   test('prod: three zones with one NAT gateway each', () => {
@@ -119,7 +132,11 @@ describe('DataStack', () => {
       MultiAZ: false,
       DeletionProtection: false,
     });
-    t.hasResourceProperties('AWS::RDS::DBSubnetGroup', { SubnetIds: Match.anyValue() });
+    // The subnet group lists exactly the network stack's isolated subnets (no NAT or internet route, checked above).
+    const [group] = Object.values(t.findResources('AWS::RDS::DBSubnetGroup'));
+    const outputs = (group.Properties.SubnetIds as { 'Fn::GetStackOutput': { OutputName: string } }[]).map((s) => s['Fn::GetStackOutput'].OutputName);
+    expect(outputs).toHaveLength(2);
+    for (const output of outputs) expect(output).toMatch(/^PublishOutputRefNetworkVpcisolatedSubnet\dSubnet/);
   });
 
   test('prod: Multi-AZ, deletion protection, 30-day backups and a snapshot on delete', () => {
