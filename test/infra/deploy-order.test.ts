@@ -67,7 +67,9 @@ describe('deploy order of the dev cluster stack', () => {
       const creator = creators.get(namespace);
       const ok =
         creator !== undefined &&
-        (creator.id === unit ? creator.index === undefined || index === undefined || creator.index < index : assembly.isBefore(creator.id, unit));
+        (creator.id === unit
+          ? creator.index === undefined || index === undefined || creator.index < index
+          : assembly.isBefore(creator.id, unit));
       if (!ok) missing.push(`${unit} needs namespace ${namespace}`);
     };
     for (const manifest of assembly.manifests) {
@@ -82,7 +84,7 @@ describe('deploy order of the dev cluster stack', () => {
     expect(assembly.release('spark-operator').values.spark.jobNamespaces).toEqual(['spark-jobs']);
   });
 
-  test("the CRDs of every custom resource are installed by a release that comes first", () => {
+  test('the CRDs of every custom resource are installed by a release that comes first', () => {
     // The operator charts' CRDs: Spark operator (vendored CRDs name their group), External Secrets (installCRDs).
     const crdGroup = readSpecYaml<{ spec: { group: string } }>('spark-operator', 'sparkoperator.k8s.io_sparkapplications.yaml').spec.group;
     expect(assembly.release('external-secrets').values.installCRDs).toBe(true);
@@ -94,7 +96,8 @@ describe('deploy order of the dev cluster stack', () => {
         if (KUBERNETES_API_GROUPS.has(group)) continue;
         const chart = providers[group];
         if (chart === undefined) problems.push(`${object.kind} ${object.apiVersion}: no release installs its CRD`);
-        else if (!assembly.isBefore(assembly.release(chart).id, manifest.id)) problems.push(`${manifest.id} (${object.kind}) before ${chart}`);
+        else if (!assembly.isBefore(assembly.release(chart).id, manifest.id))
+          problems.push(`${manifest.id} (${object.kind}) before ${chart}`);
       }
     }
     expect(problems).toEqual([]);
@@ -122,15 +125,19 @@ describe('deploy order of the dev cluster stack', () => {
       }
     }
     for (const release of assembly.releases.filter((r) => r.chart !== 'aws-load-balancer-controller')) {
-      if (!assembly.isBefore(lbc, release.id)) problems.push(`release ${release.chart} may create Services before the load balancer controller`);
+      if (!assembly.isBefore(lbc, release.id))
+        problems.push(`release ${release.chart} may create Services before the load balancer controller`);
     }
     expect(problems).toEqual([]);
   });
 
   test("every ExternalSecret's store exists before it", () => {
     const stores = new Map<string, { id: string; index: number }>();
-    for (const m of assembly.manifests) m.objects.forEach((o, index) => o.kind === 'ClusterSecretStore' && stores.set(o.metadata.name, { id: m.id, index }));
-    const secrets = assembly.manifests.flatMap((m) => m.objects.map((o, index) => ({ m, o, index }))).filter(({ o }) => o.kind === 'ExternalSecret');
+    for (const m of assembly.manifests)
+      m.objects.forEach((o, index) => o.kind === 'ClusterSecretStore' && stores.set(o.metadata.name, { id: m.id, index }));
+    const secrets = assembly.manifests
+      .flatMap((m) => m.objects.map((o, index) => ({ m, o, index })))
+      .filter(({ o }) => o.kind === 'ExternalSecret');
     expect(secrets).toHaveLength(1);
     for (const { m, o, index } of secrets) {
       const store = stores.get(o.spec.secretStoreRef.name);
@@ -145,7 +152,9 @@ describe('deploy order of the dev cluster stack', () => {
     const storageClass = assembly.manifestsWith('StorageClass', className);
     expect(storageClass).toHaveLength(1);
     expect(assembly.isBefore(storageClass[0].id, hub.id)).toBe(true);
-    const [ebs] = Object.entries(assembly.resources).filter(([, r]) => r.Type === 'AWS::EKS::Addon' && r.Properties?.AddonName === 'aws-ebs-csi-driver');
+    const [ebs] = Object.entries(assembly.resources).filter(
+      ([, r]) => r.Type === 'AWS::EKS::Addon' && r.Properties?.AddonName === 'aws-ebs-csi-driver',
+    );
     expect(assembly.isBefore(ebs[0], storageClass[0].id)).toBe(true);
   });
 
@@ -185,7 +194,9 @@ describe('deploy order of the dev cluster stack', () => {
     const eventLogDir = app.spec.sparkConf['spark.eventLog.dir'] as string;
     const eventLogKey = eventLogDir.replace(/^s3a:\/\/[^/]+\//, '');
     const history = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'spark-history-server')!;
-    expect(JSON.stringify(history.spec.template.spec.containers[0].env)).toContain(`-Dspark.history.fs.logDirectory=s3a://${TOKEN}/${eventLogKey}`);
+    expect(JSON.stringify(history.spec.template.spec.containers[0].env)).toContain(
+      `-Dspark.history.fs.logDirectory=s3a://${TOKEN}/${eventLogKey}`,
+    );
     // An S3A directory marker: an empty object whose key is the prefix with a trailing slash.
     expect(writes).toContainEqual({ action: 'putObject', key: eventLogKey, body: '' });
     const input = app.spec.arguments[app.spec.arguments.indexOf('--input') + 1] as string;

@@ -45,7 +45,9 @@ describe('external-dns', () => {
       .filter((s) => [s.Action].flat().some((a) => a.startsWith('route53:')));
     const change = statements.find((s) => [s.Action].flat().includes('route53:ChangeResourceRecordSets'))!;
     expect(JSON.stringify(change.Resource)).toContain(`:route53:::hostedzone/${ZONE.hostedZoneId}`);
-    expect(statements.filter((s) => JSON.stringify(s.Resource) === '"*"').flatMap((s) => [s.Action].flat())).toEqual(['route53:ListHostedZones']);
+    expect(statements.filter((s) => JSON.stringify(s.Resource) === '"*"').flatMap((s) => [s.Action].flat())).toEqual([
+      'route53:ListHostedZones',
+    ]);
     template.hasResourceProperties('AWS::EKS::PodIdentityAssociation', { Namespace: 'external-dns', ServiceAccount: 'external-dns' });
   });
 

@@ -73,7 +73,10 @@ describe('Dockerfiles', () => {
       'RUN curl -fsSLo /tmp/c https://example.com/c',
       'RUN curl -fsSLo /tmp/d https://example.com/d && echo "x  /tmp/d" | sha256sum -c',
     ];
-    expect(uncheckedDownloads('Dockerfile', lines)).toEqual(['Dockerfile https://example.com/a.tgz', 'Dockerfile RUN RUN curl -fsSLo /tmp/c https://example.com/c']);
+    expect(uncheckedDownloads('Dockerfile', lines)).toEqual([
+      'Dockerfile https://example.com/a.tgz',
+      'Dockerfile RUN RUN curl -fsSLo /tmp/c https://example.com/c',
+    ]);
   });
 
   test('the images that install npm packages do so with npm ci from the committed lockfile', () => {
@@ -120,9 +123,16 @@ describe('package-lock.json', () => {
     }
     // The server's DuckDB bindings (production image), swc (tests), rolldown and lightningcss (UI build).
     expect([...linuxCpus.keys()]).toEqual(
-      expect.arrayContaining(['node_modules/@duckdb/node-bindings', 'node_modules/@swc/core', 'node_modules/rolldown', 'node_modules/lightningcss']),
+      expect.arrayContaining([
+        'node_modules/@duckdb/node-bindings',
+        'node_modules/@swc/core',
+        'node_modules/rolldown',
+        'node_modules/lightningcss',
+      ]),
     );
-    const incomplete = [...linuxCpus].filter(([, cpus]) => !(cpus.has('arm64') && cpus.has('x64'))).map(([pkg, cpus]) => `${pkg}: ${[...cpus]}`);
+    const incomplete = [...linuxCpus]
+      .filter(([, cpus]) => !(cpus.has('arm64') && cpus.has('x64')))
+      .map(([pkg, cpus]) => `${pkg}: ${[...cpus]}`);
     expect(incomplete).toEqual([]);
   });
 });

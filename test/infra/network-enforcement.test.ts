@@ -28,8 +28,13 @@ const inCidr = (ip: string, cidr: string) => ipaddr.parse(ip).match(ipaddr.parse
 
 /** Whether one egress rule admits TCP to ip:port (a rule with no `to` admits every destination). */
 function admits(rule: EgressRule, ip: string, port: number): boolean {
-  const portOk = !rule.ports || rule.ports.some((p) => (p.protocol ?? 'TCP') === 'TCP' && (p.port === undefined || Number(p.port) === port));
-  const peerOk = !rule.to || rule.to.some((peer) => peer.ipBlock !== undefined && inCidr(ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((e) => inCidr(ip, e)));
+  const portOk =
+    !rule.ports || rule.ports.some((p) => (p.protocol ?? 'TCP') === 'TCP' && (p.port === undefined || Number(p.port) === port));
+  const peerOk =
+    !rule.to ||
+    rule.to.some(
+      (peer) => peer.ipBlock !== undefined && inCidr(ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((e) => inCidr(ip, e)),
+    );
   return portOk && peerOk;
 }
 
@@ -38,7 +43,9 @@ const matches = (selector: { matchLabels?: Record<string, string> } | undefined,
 
 /** Whether the namespace's policies let a pod with these labels connect to ip:port (default deny when any Egress policy selects it). */
 function egressAllowed(policies: K8sObject[], namespace: string, labels: Record<string, string>, ip: string, port: number): boolean {
-  const selecting = policies.filter((p) => p.metadata.namespace === namespace && (p.spec.policyTypes ?? []).includes('Egress') && matches(p.spec.podSelector, labels));
+  const selecting = policies.filter(
+    (p) => p.metadata.namespace === namespace && (p.spec.policyTypes ?? []).includes('Egress') && matches(p.spec.podSelector, labels),
+  );
   if (selecting.length === 0) return true;
   return selecting.some((p) => (p.spec.egress ?? []).some((rule: EgressRule) => admits(rule, ip, port)));
 }
@@ -85,14 +92,28 @@ describe('network policy enforcement (dev)', () => {
     const pods = [
       ...objects
         .filter((o) => ['Deployment', 'CronJob'].includes(o.kind))
-        .map((o) => ({ id: `${o.kind}/${o.metadata.name}`, namespace: o.metadata.namespace!, labels: (o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template : o.spec.template).metadata.labels })),
+        .map((o) => ({
+          id: `${o.kind}/${o.metadata.name}`,
+          namespace: o.metadata.namespace!,
+          labels: (o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template : o.spec.template).metadata.labels,
+        })),
       ...objects
         .filter((o) => o.kind === 'SparkApplication')
-        .flatMap((o) => (['driver', 'executor'] as const).map((role) => ({ id: `${o.metadata.name}/${role}`, namespace: o.metadata.namespace!, labels: { ...o.spec[role].labels, 'spark-role': role } }))),
+        .flatMap((o) =>
+          (['driver', 'executor'] as const).map((role) => ({
+            id: `${o.metadata.name}/${role}`,
+            namespace: o.metadata.namespace!,
+            labels: { ...o.spec[role].labels, 'spark-role': role },
+          })),
+        ),
       { id: 'notebook spark executor', namespace: 'jupyterhub', labels: { 'spark-role': 'executor' } },
     ];
     // Workloads whose service accounts are bound to an IAM role through Pod Identity read S3.
-    const bound = new Set(Object.values(assembly.resources).filter((r) => r.Type === 'AWS::EKS::PodIdentityAssociation').map((r) => r.Properties!.Namespace));
+    const bound = new Set(
+      Object.values(assembly.resources)
+        .filter((r) => r.Type === 'AWS::EKS::PodIdentityAssociation')
+        .map((r) => r.Properties!.Namespace),
+    );
     const report = pods.map((pod) => ({
       pod: pod.id,
       metadata: egressAllowed(policies, pod.namespace, pod.labels, IMDS.ip, IMDS.port),

@@ -73,12 +73,14 @@ describe('PipelineStack', () => {
 
   test('builds the image assets on an Arm CodeBuild image, the architecture the assets are built for', () => {
     const walk = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.assets.json') ? [path.join(dir, e.name)] : [],
-      );
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.assets.json') ? [path.join(dir, e.name)] : []));
     const platforms = new Set(
       walk(outdir).flatMap((file) =>
-        Object.values<{ source: { platform?: string } }>(JSON.parse(fs.readFileSync(file, 'utf8')).dockerImages ?? {}).map((d) => d.source.platform),
+        Object.values<{ source: { platform?: string } }>(JSON.parse(fs.readFileSync(file, 'utf8')).dockerImages ?? {}).map(
+          (d) => d.source.platform,
+        ),
       ),
     );
     expect([...platforms]).toEqual(['linux/arm64']);
@@ -92,7 +94,9 @@ describe('PipelineStack', () => {
   });
 
   test('the synth step installs the pinned Node.js 24 and runs npm ci from the committed lockfile', () => {
-    const synth = Object.values(template.findResources('AWS::CodeBuild::Project')).find((p) => /\/Build\/Synth$/.test(p.Properties.Description))!;
+    const synth = Object.values(template.findResources('AWS::CodeBuild::Project')).find((p) =>
+      /\/Build\/Synth$/.test(p.Properties.Description),
+    )!;
     const buildSpec = JSON.stringify(synth.Properties.Source.BuildSpec);
     expect(buildSpec).toContain('bash .ci/install-node.sh');
     expect(buildSpec).toContain('npm ci');

@@ -86,7 +86,9 @@ describe('NetworkStack', () => {
     const egressOf = (type: string) =>
       subnets
         .filter((s) => s.type === type)
-        .map((s) => routes.filter((r) => r.RouteTableId.Ref === tableOf(s.id)).map((r) => Object.keys(r).find((k) => /GatewayId$/.test(k))));
+        .map((s) =>
+          routes.filter((r) => r.RouteTableId.Ref === tableOf(s.id)).map((r) => Object.keys(r).find((k) => /GatewayId$/.test(k))),
+        );
     expect(egressOf('Isolated')).toEqual([[], []]);
     expect(egressOf('Private')).toEqual([['NatGatewayId'], ['NatGatewayId']]);
     expect(egressOf('Public')).toEqual([['GatewayId'], ['GatewayId']]);
@@ -134,7 +136,9 @@ describe('DataStack', () => {
     });
     // The subnet group lists exactly the network stack's isolated subnets (no NAT or internet route, checked above).
     const [group] = Object.values(t.findResources('AWS::RDS::DBSubnetGroup'));
-    const outputs = (group.Properties.SubnetIds as { 'Fn::GetStackOutput': { OutputName: string } }[]).map((s) => s['Fn::GetStackOutput'].OutputName);
+    const outputs = (group.Properties.SubnetIds as { 'Fn::GetStackOutput': { OutputName: string } }[]).map(
+      (s) => s['Fn::GetStackOutput'].OutputName,
+    );
     expect(outputs).toHaveLength(2);
     for (const output of outputs) expect(output).toMatch(/^PublishOutputRefNetworkVpcisolatedSubnet\dSubnet/);
   });

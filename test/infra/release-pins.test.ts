@@ -66,7 +66,10 @@ describe('the release file is the single source of versions', () => {
       kubernetes: release.kubernetesVersion,
       rds: release.rdsEngineVersion,
       singleUser: release.images.jupyterSingleUser,
-      autoscalerImage: { repository: 'registry.k8s.io/autoscaling/cluster-autoscaler', tag: release.images.clusterAutoscaler.split(':').pop() },
+      autoscalerImage: {
+        repository: 'registry.k8s.io/autoscaling/cluster-autoscaler',
+        tag: release.images.clusterAutoscaler.split(':').pop(),
+      },
       sparkVersion: release.images.spark.split('@')[0].split(':').pop(),
     });
     expect(baseline.charts).toMatchObject({
@@ -87,7 +90,13 @@ describe('the release file is the single source of versions', () => {
       autoscalerImage: { repository: 'registry.k8s.io/autoscaling/cluster-autoscaler', tag: 'v1.35.2' },
       sparkVersion: '4.0.5',
     });
-    expect(changed.charts).toMatchObject({ jupyterhub: '4.4.1', 'spark-operator': '2.5.3', 'cluster-autoscaler': '9.58.0', 'external-secrets': '0.20.2', reloader: '2.2.17' });
+    expect(changed.charts).toMatchObject({
+      jupyterhub: '4.4.1',
+      'spark-operator': '2.5.3',
+      'cluster-autoscaler': '9.58.0',
+      'external-secrets': '0.20.2',
+      reloader: '2.2.17',
+    });
     // The web app and Spark images are built with their pins as build arguments: new content hashes.
     expect(baseline.imageHashes).toHaveLength(3);
     expect(changed.imageHashes.filter((h) => !baseline.imageHashes.includes(h))).toHaveLength(2);
@@ -114,7 +123,9 @@ describe('the release file is the single source of versions', () => {
     const literals: string[] = [];
     for (const file of [...files(path.join(REPO, 'lib')), ...files(path.join(REPO, 'charts'))]) {
       const text = fs.readFileSync(file, 'utf8');
-      for (const value of pinned) if (new RegExp(`['"\`]${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]`).test(text)) literals.push(`${path.relative(REPO, file)}: ${value}`);
+      for (const value of pinned)
+        if (new RegExp(`['"\`]${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]`).test(text))
+          literals.push(`${path.relative(REPO, file)}: ${value}`);
     }
     expect(literals).toEqual([]);
   });
@@ -124,7 +135,10 @@ describe('Cluster Autoscaler follows the cluster minor', () => {
   test('every release pins a Cluster Autoscaler image of its Kubernetes minor', () => {
     for (const env of ENVIRONMENT_NAMES) {
       const release = readRelease(env);
-      expect({ env, minor: /:v(\d+\.\d+)\.\d+$/.exec(release.images.clusterAutoscaler)![1] }).toEqual({ env, minor: release.kubernetesVersion });
+      expect({ env, minor: /:v(\d+\.\d+)\.\d+$/.exec(release.images.clusterAutoscaler)![1] }).toEqual({
+        env,
+        minor: release.kubernetesVersion,
+      });
     }
   });
 
@@ -132,7 +146,9 @@ describe('Cluster Autoscaler follows the cluster minor', () => {
     const raw = JSON.parse(fs.readFileSync(path.join(RELEASES_DIR, 'dev.json'), 'utf8'));
     raw.images.clusterAutoscaler = 'registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.1';
     expect(() => validateRelease('dev', raw)).toThrow(ConfigError);
-    expect(() => validateRelease('dev', raw)).toThrow(/releases\/dev\.json images\.clusterAutoscaler .*minor is the cluster's \(1\.36\.x\)/);
+    expect(() => validateRelease('dev', raw)).toThrow(
+      /releases\/dev\.json images\.clusterAutoscaler .*minor is the cluster's \(1\.36\.x\)/,
+    );
   });
 
   test('a Spark base image without a digest is refused', () => {

@@ -31,10 +31,22 @@ function podsOf(assembly: ClusterAssembly): PodShape[] {
   const pods = objects.flatMap(podShapes);
   const hub = assembly.release('jupyterhub').values;
   // The hub and its proxy: the values' requests, no selector (z2jh defaults schedule them anywhere untainted).
-  pods.push({ id: 'jupyterhub/hub', nodeSelector: {}, tolerations: [], cpuMillis: cpuMillis(hub.hub.resources.requests.cpu), memoryMiB: memoryMiB(hub.hub.resources.requests.memory) });
+  pods.push({
+    id: 'jupyterhub/hub',
+    nodeSelector: {},
+    tolerations: [],
+    cpuMillis: cpuMillis(hub.hub.resources.requests.cpu),
+    memoryMiB: memoryMiB(hub.hub.resources.requests.memory),
+  });
   for (const profile of hub.singleuser.profileList) {
     const o = profile.kubespawner_override;
-    pods.push({ id: `jupyterhub/profile ${profile.slug}`, nodeSelector: {}, tolerations: [], cpuMillis: o.cpu_guarantee * 1000, memoryMiB: kubeSpawnerMiB(o.mem_guarantee) });
+    pods.push({
+      id: `jupyterhub/profile ${profile.slug}`,
+      nodeSelector: {},
+      tolerations: [],
+      cpuMillis: o.cpu_guarantee * 1000,
+      memoryMiB: kubeSpawnerMiB(o.mem_guarantee),
+    });
   }
   // Executors a Spark profile notebook starts: Spark's executor defaults (1 core, 1g) on the pod
   // template the profile mounts (PYSPARK_SUBMIT_ARGS names the file, a ConfigMap holds it).
@@ -98,7 +110,8 @@ describe.each(['dev', 'staging', 'prod'] as const)('scheduling in %s', (env) => 
 
   test('only Spark pods can use the Spark groups, and the driver group starts at zero nodes', () => {
     const elsewhere = pods.filter((p) => !/(driver|executor)$/.test(p.id));
-    for (const pod of elsewhere) expect({ pod: pod.id, groups: roleOf(placements(pod, assembly.nodeGroups).fits) }).toEqual({ pod: pod.id, groups: ['system'] });
+    for (const pod of elsewhere)
+      expect({ pod: pod.id, groups: roleOf(placements(pod, assembly.nodeGroups).fits) }).toEqual({ pod: pod.id, groups: ['system'] });
     const driverGroup = assembly.nodeGroups.find((g) => g.labels['datavis.io/node-role'] === 'spark-driver')!;
     expect(driverGroup.minSize).toBe(0);
   });
@@ -106,16 +119,41 @@ describe.each(['dev', 'staging', 'prod'] as const)('scheduling in %s', (env) => 
 
 describe('the scheduling model', () => {
   test('a pod asking for more memory than the smallest node of every group has nowhere to go', () => {
-    const groups = [{ id: 'g', labels: { 'datavis.io/node-role': 'system' }, taints: [], instanceTypes: ['m7g.large'], capacityType: 'ON_DEMAND', minSize: 0 }];
-    expect(placements({ id: 'big', nodeSelector: {}, tolerations: [], cpuMillis: 500, memoryMiB: (8 * GiB) / 2 ** 20 }, groups).fits).toEqual([]);
+    const groups = [
+      {
+        id: 'g',
+        labels: { 'datavis.io/node-role': 'system' },
+        taints: [],
+        instanceTypes: ['m7g.large'],
+        capacityType: 'ON_DEMAND',
+        minSize: 0,
+      },
+    ];
+    expect(
+      placements({ id: 'big', nodeSelector: {}, tolerations: [], cpuMillis: 500, memoryMiB: (8 * GiB) / 2 ** 20 }, groups).fits,
+    ).toEqual([]);
     expect(placements({ id: 'small', nodeSelector: {}, tolerations: [], cpuMillis: 500, memoryMiB: 512 }, groups).fits).toHaveLength(1);
   });
 
   test("a pod without the group's toleration is kept off a tainted group", () => {
-    const groups = [{ id: 'g', labels: { 'datavis.io/node-role': 'spark-executor' }, taints: [{ key: 'datavis.io/node-role', value: 'spark-executor', effect: 'NO_SCHEDULE' }], instanceTypes: ['m7g.xlarge'], capacityType: 'SPOT', minSize: 0 }];
+    const groups = [
+      {
+        id: 'g',
+        labels: { 'datavis.io/node-role': 'spark-executor' },
+        taints: [{ key: 'datavis.io/node-role', value: 'spark-executor', effect: 'NO_SCHEDULE' }],
+        instanceTypes: ['m7g.xlarge'],
+        capacityType: 'SPOT',
+        minSize: 0,
+      },
+    ];
     const pod = { id: 'p', nodeSelector: { 'datavis.io/node-role': 'spark-executor' }, tolerations: [], cpuMillis: 100, memoryMiB: 100 };
     expect(placements(pod, groups).fits).toEqual([]);
-    expect(placements({ ...pod, tolerations: [{ key: 'datavis.io/node-role', operator: 'Equal', value: 'spark-executor', effect: 'NoSchedule' }] }, groups).fits).toHaveLength(1);
+    expect(
+      placements(
+        { ...pod, tolerations: [{ key: 'datavis.io/node-role', operator: 'Equal', value: 'spark-executor', effect: 'NoSchedule' }] },
+        groups,
+      ).fits,
+    ).toHaveLength(1);
   });
 
   test("z2jh's hub requests come from the values the chart reads (hub.resources)", () => {

@@ -34,7 +34,8 @@ export const NODE_DAEMONS = { cpuMillis: 250, memoryMiB: 256 } as const;
 /** Allocatable capacity as the EKS AMI reserves it (kube-reserved CPU by core count, 255 MiB + 11 MiB per pod, 100 MiB eviction). */
 export function allocatable(instanceType: string): { cpuMillis: number; memoryMiB: number } {
   const type = INSTANCE_TYPES[instanceType];
-  if (type === undefined) throw new Error(`instance type ${instanceType} is not in the scheduling model; add its vCPUs, memory and max pods`);
+  if (type === undefined)
+    throw new Error(`instance type ${instanceType} is not in the scheduling model; add its vCPUs, memory and max pods`);
   let reservedCpu = 0;
   for (let core = 1; core <= type.vcpu; core++) reservedCpu += core === 1 ? 60 : core === 2 ? 10 : core <= 4 ? 5 : 2.5;
   const reservedMemory = 255 + 11 * type.maxPods + 100;
@@ -89,10 +90,15 @@ export function placements(pod: PodShape, groups: readonly NodeGroup[]): { fits:
     const role = group.labels['datavis.io/node-role'];
     const untolerated = group.taints.filter((t) => !tolerates(pod, t));
     const unmatched = Object.entries(pod.nodeSelector).filter(([k, v]) => group.labels[k] !== v);
-    const smallest = group.instanceTypes.map(allocatable).reduce((a, b) => (a.cpuMillis * a.memoryMiB <= b.cpuMillis * b.memoryMiB ? a : b));
+    const smallest = group.instanceTypes
+      .map(allocatable)
+      .reduce((a, b) => (a.cpuMillis * a.memoryMiB <= b.cpuMillis * b.memoryMiB ? a : b));
     const tooBig = pod.cpuMillis > smallest.cpuMillis || pod.memoryMiB > smallest.memoryMiB;
     if (untolerated.length === 0 && unmatched.length === 0 && !tooBig) fits.push(group);
-    else reasons.push(`${role}: ${untolerated.length ? 'taint not tolerated ' : ''}${unmatched.length ? 'selector mismatch ' : ''}${tooBig ? `requests ${pod.cpuMillis}m/${Math.round(pod.memoryMiB)}Mi exceed ${smallest.cpuMillis}m/${Math.round(smallest.memoryMiB)}Mi` : ''}`);
+    else
+      reasons.push(
+        `${role}: ${untolerated.length ? 'taint not tolerated ' : ''}${unmatched.length ? 'selector mismatch ' : ''}${tooBig ? `requests ${pod.cpuMillis}m/${Math.round(pod.memoryMiB)}Mi exceed ${smallest.cpuMillis}m/${Math.round(smallest.memoryMiB)}Mi` : ''}`,
+      );
   }
   return { fits, reasons };
 }
