@@ -295,23 +295,6 @@ describe('ClusterStack', () => {
     });
   });
 
-  test('a configured allow-list opens the public endpoint to those CIDRs only', () => {
-    const narrowed = synthesizePlatform({
-      appProps: { context: { env: 'staging', 'datavis:staging:publicAccessCidrs': '203.0.113.0/24' } },
-    });
-    try {
-      Template.fromStack(narrowed.platforms.get('staging')!.cluster).hasResourceProperties('AWS::EKS::Cluster', {
-        ResourcesVpcConfig: Match.objectLike({
-          EndpointPrivateAccess: true,
-          EndpointPublicAccess: true,
-          PublicAccessCidrs: ['203.0.113.0/24'],
-        }),
-      });
-    } finally {
-      removeAssembly(narrowed);
-    }
-  });
-
   test('system nodes on demand; Spark drivers on demand and executors on spot, both tainted', () => {
     const t = template('dev', 'cluster');
     const groups = Object.values(t.findResources('AWS::EKS::Nodegroup')).map((g) => g.Properties);
@@ -347,16 +330,6 @@ describe('ClusterStack', () => {
       .filter((st) => [st.Action].flat().includes('autoscaling:SetDesiredCapacity'));
     expect(statements).toHaveLength(1);
     expect(statements[0].Condition).toEqual({ StringEquals: { 'Fn::GetAtt': [expect.stringMatching(/OwnedByThisCluster/), 'Value'] } });
-  });
-
-  test('an encrypted gp3 StorageClass is the cluster default', () => {
-    const t = template('dev', 'cluster');
-    const manifests = Object.values(t.findResources('Custom::AWSCDK-EKS-KubernetesResource')).map((m) =>
-      JSON.stringify(m.Properties.Manifest),
-    );
-    const gp3 = manifests.find((m) => m.includes('StorageClass'));
-    expect(gp3).toMatch(/is-default-class\\\\?":\\\\?"true/);
-    expect(gp3).toMatch(/encrypted\\\\?":\\\\?"true/);
   });
 
   test('each workload service account is bound to its role through Pod Identity', () => {
@@ -402,21 +375,6 @@ describe('Kubernetes workloads in ClusterStack', () => {
     for (const kind of ['SparkApplication', 'CronJob', 'Ingress', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy']) {
       expect(all).toContain(`\\"kind\\":\\"${kind}\\"`);
     }
-  });
-
-  test('the Spark chart waits for the operator that installs its CRDs, JupyterHub for its namespace', () => {
-    const resources = template('dev', 'cluster').toJSON().Resources as Record<
-      string,
-      { Type: string; DependsOn?: string[]; Properties: { Manifest?: string; Chart?: string } }
-    >;
-    const idOf = (pred: (r: { Type: string; Properties: { Manifest?: string; Chart?: string } }) => boolean) =>
-      Object.entries(resources).find(([, r]) => pred(r))![0];
-    const operator = idOf((r) => r.Properties.Chart === 'spark-operator');
-    const sparkChart = Object.values(resources).find((r) => JSON.stringify(r.Properties.Manifest ?? '').includes('SparkApplication'))!;
-    expect(sparkChart.DependsOn).toEqual(expect.arrayContaining([operator]));
-    const hub = Object.values(resources).find((r) => r.Properties.Chart === 'jupyterhub')!;
-    const hubNamespace = idOf((r) => JSON.stringify(r.Properties.Manifest ?? '').includes('jupyter-singleuser'));
-    expect(hub.DependsOn).toEqual(expect.arrayContaining([hubNamespace]));
   });
 
   test('the web app secret is assembled in the cluster by External Secrets; no secret value is in any template', () => {
