@@ -206,8 +206,13 @@ function formatStatus(s: EnvironmentStatus): string[] {
   const r = s.release;
   const lines = [
     `${s.env}${s.region ? ` (${s.region})` : ''}: ${r.platformVersion} from ${r.gitCommit.slice(0, 12)}`,
-    `  images: webApp ${r.images.webApp}, notebookRunner ${r.images.notebookRunner}, spark ${r.images.spark}, jupyter ${r.images.jupyterSingleUser}`,
-    `  charts: sparkOperator ${r.charts.sparkOperator}, jupyterhub ${r.charts.jupyterhub}, awsLoadBalancerController ${r.charts.awsLoadBalancerController}`,
+    // Every pin the release file holds, so the listing stays in step with it.
+    `  images: ${Object.entries(r.images)
+      .map(([name, pin]) => `${name} ${pin}`)
+      .join(', ')}`,
+    `  charts: ${Object.entries(r.charts)
+      .map(([name, pin]) => `${name} ${pin}`)
+      .join(', ')}`,
     `  EKS ${r.kubernetesVersion}, RDS MySQL ${r.rdsEngineVersion}`,
   ];
   if (s.lastChange)

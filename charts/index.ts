@@ -9,22 +9,27 @@
  * Helm values (`jupyterHubValues`, `sparkOperatorValues`) are plain objects for
  * `cluster.addHelmChart(..., { values })`.
  */
-export { SparkChart, DEFAULT_SPARK_NAMESPACE, SPARK_VERSION, UPSTREAM_SPARK_IMAGE, SPARK_JOBS_DIR } from './spark-chart';
+export { SparkChart, DEFAULT_SPARK_NAMESPACE, DEFAULT_EVENT_LOG_PREFIX, SPARK_JOBS_DIR } from './spark-chart';
+export { PlatformNamespacesChart } from './namespaces-chart';
+export type { PlatformNamespacesChartProps, NamespaceSpec } from './namespaces-chart';
+export { NODE_ROLE_LABEL, DEDICATED_NODE_ROLES, nodePlacement } from './lib/node-roles';
+export type { NodeRole, NodePlacement, Toleration } from './lib/node-roles';
+export { POD_IDENTITY_AGENT, INSTANCE_METADATA_CIDR } from './lib/network-policies';
 export type { SparkChartProps, DatasetProfileJobProps, ServiceAccountRef } from './spark-chart';
 export { PySparkApplication, SPARK_UID } from './spark/pyspark-application';
 export type { PySparkApplicationProps, SparkPodSize, DynamicAllocationOptions } from './spark/pyspark-application';
 export { NotebooksChart, NotebookScheduleError, RUNNER_NOTEBOOKS_DIR, RUNNER_UID, DEFAULT_NOTEBOOKS_DIR } from './notebooks-chart';
 export type { NotebooksChartProps } from './notebooks-chart';
 export type { NotebookSchedule, NotebookParameterValue } from './notebooks/schedule';
-export { WebAppChart, WEB_APP_PORT } from './web-app-chart';
+export { WebAppChart, WEB_APP_PORT, RELOADER_SECRET_ANNOTATION } from './web-app-chart';
 export type { WebAppChartProps, WebAppExposure, AlbExposure, ClusterIpExposure } from './web-app-chart';
 export { LocalDatabaseChart, LOCAL_MYSQL_IMAGE } from './local-database-chart';
 export type { LocalDatabaseChartProps } from './local-database-chart';
 export { JupyterHubSparkChart } from './jupyterhub-spark-chart';
-export type { JupyterHubSparkChartProps } from './jupyterhub-spark-chart';
-export { jupyterHubValues, JUPYTERHUB_CHART_VERSION, JUPYTERHUB_CHART_REPOSITORY, SINGLEUSER_IMAGE } from './jupyterhub-values';
+export type { JupyterHubSparkChartProps, SparkPodTemplateMount } from './jupyterhub-spark-chart';
+export { jupyterHubValues, JUPYTERHUB_CHART_REPOSITORY } from './jupyterhub-values';
 export type { JupyterHubValues, JupyterHubValuesProps } from './jupyterhub-values';
-export { sparkOperatorValues, SPARK_OPERATOR_CHART_VERSION, SPARK_OPERATOR_CHART_REPOSITORY } from './spark-operator-values';
+export { sparkOperatorValues, SPARK_OPERATOR_CHART_REPOSITORY } from './spark-operator-values';
 export type { SparkOperatorValues, SparkOperatorValuesProps } from './spark-operator-values';
 export { platformCharts } from './platform';
 export type { PlatformChartsProps, PlatformCharts } from './platform';

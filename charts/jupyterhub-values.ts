@@ -1,15 +1,9 @@
 import { Duration, Size } from 'cdk8s';
+import type { SparkPodTemplateMount } from './jupyterhub-spark-chart';
 import { assertAcmCertificateArn, assertDnsLabel, assertIpv4Cidr } from './lib/validation';
 
-/** The z2jh chart release these values are written for (JupyterHub 5.5.0). */
-export const JUPYTERHUB_CHART_VERSION = '4.4.0';
+/** Where the z2jh chart (version: the release file's charts.jupyterhub) is published. */
 export const JUPYTERHUB_CHART_REPOSITORY = 'https://hub.jupyter.org/helm-chart/';
-
-/**
- * Single-user image: Jupyter's PySpark stack pinned to its Spark 4.0 tag, so notebooks talk to
- * the same Spark major/minor as the operator's 4.0.4 jobs.
- */
-export const SINGLEUSER_IMAGE = { name: 'quay.io/jupyter/pyspark-notebook', tag: 'spark-4.0.0' } as const;
 
 /** UID/GID of `jovyan` in the Jupyter docker-stacks images. */
 const JOVYAN_UID = 1000;
@@ -31,6 +25,8 @@ export interface KubeSpawnerOverride {
   readonly service_account?: string;
   readonly automount_service_account_token?: boolean;
   readonly environment?: { readonly [name: string]: string };
+  readonly volumes?: readonly { readonly name: string; readonly configMap: { readonly name: string } }[];
+  readonly volume_mounts?: readonly { readonly name: string; readonly mountPath: string; readonly readOnly: true }[];
 }
 
 export interface ProfileValues {
@@ -56,7 +52,7 @@ export interface JupyterHubValues {
   readonly hub: {
     readonly config: {
       readonly JupyterHub: { readonly authenticator_class: 'nativeauthenticator.NativeAuthenticator' };
-      readonly Authenticator: { readonly admin_users: readonly string[] };
+      readonly Authenticator: { readonly admin_users: readonly string[]; readonly allow_all: true };
       readonly NativeAuthenticator: {
         readonly open_signup: false;
         readonly minimum_password_length: number;
@@ -136,8 +132,10 @@ export interface JupyterHubValuesProps {
   readonly userStorage?: Size;
   /** Idle servers are stopped after this long. @default 1 hour */
   readonly idleTimeout?: Duration;
-  /** @default SINGLEUSER_IMAGE */
-  readonly singleuserImage?: { readonly name: string; readonly tag: string };
+  /** Single-user image, from the release file's images.jupyterSingleUser. */
+  readonly singleuserImage: { readonly name: string; readonly tag: string };
+  /** The executor pod template JupyterHubSparkChart publishes, mounted by the Spark profile. */
+  readonly sparkPodTemplates: SparkPodTemplateMount;
 }
 
 const RESTRICTED_CONTAINER = {
@@ -160,7 +158,7 @@ export function jupyterHubValues(props: JupyterHubValuesProps): JupyterHubValues
   assertIpv4Cidr('vpcCidr', props.vpcCidr);
   const sparkSa = props.singleuserServiceAccountName ?? 'jupyter-singleuser';
   assertDnsLabel('singleuserServiceAccountName', sparkSa);
-  const image = props.singleuserImage ?? SINGLEUSER_IMAGE;
+  const image = props.singleuserImage;
   if (image.tag === '' || image.tag === 'latest') {
     throw new Error(`singleuserImage.tag must be pinned (not empty or 'latest'), got '${image.tag}'`);
   }
@@ -168,13 +166,18 @@ export function jupyterHubValues(props: JupyterHubValuesProps): JupyterHubValues
   const alb = props.exposure.kind === 'alb' ? props.exposure : undefined;
   if (alb) assertAcmCertificateArn('exposure.certificateArn', alb.certificateArn);
   const sparkPeers = { podSelector: { matchLabels: { 'spark-role': 'executor' } } };
+  const templatePath = `${props.sparkPodTemplates.mountPath}/${props.sparkPodTemplates.executorFile}`;
 
   return {
     hub: {
       config: {
         // Accounts live in the hub's database; sign-ups wait for an admin's approval.
         JupyterHub: { authenticator_class: 'nativeauthenticator.NativeAuthenticator' },
-        Authenticator: { admin_users: [...(props.adminUsers ?? ['admin'])] },
+        // JupyterHub 5 admits nobody, the admin included, without allow config (allow_all
+        // defaults to false and NativeAuthenticator does not change that; see
+        // specs/jupyterhub/ADMISSION.md). NativeAuthenticator itself authenticates only
+        // approved accounts, so allow_all admits exactly those and the pre-approved admin.
+        Authenticator: { admin_users: [...(props.adminUsers ?? ['admin'])], allow_all: true },
         NativeAuthenticator: {
           open_signup: false,
           minimum_password_length: 12,
@@ -234,12 +237,14 @@ export function jupyterHubValues(props: JupyterHubValuesProps): JupyterHubValues
         {
           display_name: 'Large',
           slug: 'large',
-          description: '2-8 CPU, 8-32 GB memory: heavier single-node work.',
+          // Sized to fit the smallest system node (m7g.large: 2 vCPU, 8 GiB, less what EKS and
+          // the node's daemons reserve), where user servers run.
+          description: '1.25-2 CPU, 5-6 GB memory: heavier single-node work.',
           kubespawner_override: {
-            cpu_guarantee: 2,
-            cpu_limit: 8,
-            mem_guarantee: '8G',
-            mem_limit: '32G',
+            cpu_guarantee: 1.25,
+            cpu_limit: 2,
+            mem_guarantee: '5G',
+            mem_limit: '6G',
             automount_service_account_token: false,
           },
         },
@@ -255,7 +260,14 @@ export function jupyterHubValues(props: JupyterHubValuesProps): JupyterHubValues
             service_account: sparkSa,
             // The driver talks to the Kubernetes API to create its executor pods.
             automount_service_account_token: true,
-            environment: { SPARK_EXECUTOR_SERVICE_ACCOUNT: sparkSa },
+            environment: {
+              SPARK_EXECUTOR_SERVICE_ACCOUNT: sparkSa,
+              // spark-submit options PySpark applies to every session the notebook starts:
+              // executors get the pod template (spot executor nodes, restricted security).
+              PYSPARK_SUBMIT_ARGS: `--conf spark.kubernetes.executor.podTemplateFile=${templatePath} pyspark-shell`,
+            },
+            volumes: [{ name: 'spark-pod-templates', configMap: { name: props.sparkPodTemplates.configMapName } }],
+            volume_mounts: [{ name: 'spark-pod-templates', mountPath: props.sparkPodTemplates.mountPath, readOnly: true }],
           },
         },
       ],

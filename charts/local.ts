@@ -1,5 +1,6 @@
 import { App } from 'cdk8s';
 import { stringify } from 'yaml';
+import { readRelease, sparkVersionOf } from '../lib/config/release';
 import { LocalDatabaseChart } from './local-database-chart';
 import { PlatformCharts, platformCharts } from './platform';
 
@@ -25,8 +26,14 @@ export interface LocalPlatform {
 
 /** The local environment: the same charts as the cloud, with laptop settings. */
 export function localPlatform(): LocalPlatform {
+  // The local release file pins the versions, as each AWS environment's does.
+  const release = readRelease('local');
   const charts = platformCharts({
-    images: LOCAL_IMAGES,
+    images: {
+      ...LOCAL_IMAGES,
+      sparkVersion: sparkVersionOf(release.images.spark),
+      jupyterSingleUser: release.images.jupyterSingleUser,
+    },
     buckets: {
       datasetsBucket: 'datavis-local-datasets',
       outputsBucket: 'datavis-local-outputs',
@@ -52,6 +59,7 @@ export function localPlatform(): LocalPlatform {
     charts,
     database,
     files: () => ({
+      '00-namespaces.yaml': synth(charts.namespaces),
       '10-web-app.yaml': synth(charts.webApp),
       '11-mysql.yaml': synth(database),
       '20-spark.yaml': synth(charts.spark),

@@ -4,8 +4,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
 import { componentLabels } from './lib/labels';
-import { PlatformNamespace } from './lib/namespace';
-import { allowDnsEgress, allowTcpEgress, defaultDeny } from './lib/network-policies';
+import { allowDnsEgress, allowPodIdentityEgress, allowTcpEgress, defaultDeny } from './lib/network-policies';
 import { restrictedContainerSecurity, restrictedPodSecurity } from './lib/security';
 import { assertDnsLabel, assertPinnedImage, assertS3BucketName, assertS3Prefix } from './lib/validation';
 import { InvalidCronError, toValidCron } from './notebooks/cron';
@@ -45,7 +44,7 @@ export interface NotebooksChartProps {
 /** Thrown at synthesis when a schedule is wrong; the message names the schedule and the rule. */
 export class NotebookScheduleError extends Error {}
 
-/** Papermill CronJobs built from the typed schedule list. */
+/** Papermill CronJobs built from the typed schedule list (PlatformNamespacesChart creates their namespace). */
 export class NotebooksChart extends Chart {
   public readonly namespaceName: string;
   public readonly serviceAccountName: string;
@@ -55,12 +54,12 @@ export class NotebooksChart extends Chart {
     assertPinnedImage('runnerImage', props.runnerImage);
     assertS3BucketName('outputsBucket', props.outputsBucket);
     const ns = props.namespace ?? 'notebooks';
+    assertDnsLabel('namespace', ns);
     this.namespaceName = ns;
     this.serviceAccountName = props.serviceAccountName ?? 'papermill-runner';
     assertDnsLabel('serviceAccountName', this.serviceAccountName);
     const notebooksDir = props.notebooksDir ?? DEFAULT_NOTEBOOKS_DIR;
 
-    new PlatformNamespace(this, 'namespace', { name: ns, component: 'notebooks' });
     const sa = new kplus.ServiceAccount(this, 'runner-sa', {
       metadata: {
         name: this.serviceAccountName,
@@ -85,6 +84,8 @@ export class NotebooksChart extends Chart {
     allowDnsEgress(this, ns);
     // S3 and STS answer on 443; the notebooks reach nothing else.
     allowTcpEgress(this, ns, { name: 'allow-https-egress', ports: [443] });
+    // The runs' S3 credentials come from the Pod Identity agent.
+    allowPodIdentityEgress(this, ns);
   }
 
   private cronJob(ns: string, sa: kplus.IServiceAccount, schedule: NotebookSchedule, props: NotebooksChartProps): void {

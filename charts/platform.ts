@@ -1,7 +1,8 @@
 import { App } from 'cdk8s';
-import { ScheduleBuckets, platformSchedules } from '../notebooks/schedules';
+import { SAMPLE_SALES_KEY, ScheduleBuckets, platformSchedules } from '../notebooks/schedules';
 import { JupyterHubSparkChart } from './jupyterhub-spark-chart';
 import { JupyterHubValues, jupyterHubValues } from './jupyterhub-values';
+import { PlatformNamespacesChart } from './namespaces-chart';
 import { NotebooksChart } from './notebooks-chart';
 import { DEFAULT_SPARK_NAMESPACE, SparkChart } from './spark-chart';
 import { SparkOperatorValues, sparkOperatorValues } from './spark-operator-values';
@@ -16,6 +17,10 @@ export interface PlatformChartsProps {
     readonly notebookRunner: string;
     /** app/Dockerfile. */
     readonly webApp: string;
+    /** Spark version of the Spark image (the release file's images.spark tag). */
+    readonly sparkVersion: string;
+    /** JupyterHub single-user image, repository:tag (the release file's images.jupyterSingleUser). */
+    readonly jupyterSingleUser: string;
   };
   readonly buckets: ScheduleBuckets & { readonly sparkEventLogs: string };
   /** VPC CIDR on AWS; pod CIDR on a local cluster. */
@@ -32,6 +37,8 @@ export interface PlatformChartsProps {
 }
 
 export interface PlatformCharts {
+  /** Every namespace the others use; applied before any chart or Helm release. */
+  readonly namespaces: PlatformNamespacesChart;
   readonly spark: SparkChart;
   readonly notebooks: NotebooksChart;
   readonly webApp: WebAppChart;
@@ -55,10 +62,11 @@ export function platformCharts(props: PlatformChartsProps, newApp: () => App = (
   });
   const spark = new SparkChart(newApp(), 'spark', {
     sparkImage: props.images.spark,
+    sparkVersion: props.images.sparkVersion,
     eventLogBucket: props.buckets.sparkEventLogs,
     webAppServiceAccount: { name: webApp.serviceAccountName, namespace: webApp.namespaceName },
     profileJob: {
-      datasetUri: `s3a://${props.buckets.datasetsBucket}/raw/sales/sales.csv`,
+      datasetUri: `s3a://${props.buckets.datasetsBucket}/${SAMPLE_SALES_KEY}`,
       outputUri: `s3a://${props.buckets.outputsBucket}/profiles/sales/spark`,
     },
   });
@@ -69,7 +77,18 @@ export function platformCharts(props: PlatformChartsProps, newApp: () => App = (
     suspendAll: props.suspendSchedules,
   });
   const jupyterHubSpark = new JupyterHubSparkChart(newApp(), 'jupyterhub-spark', {});
+  const namespaces = new PlatformNamespacesChart(newApp(), 'namespaces', {
+    namespaces: [
+      { name: webApp.namespaceName, component: 'web' },
+      { name: spark.namespaceName, component: 'spark' },
+      { name: notebooks.namespaceName, component: 'notebooks' },
+      { name: jupyterHubSpark.namespaceName, component: 'jupyterhub' },
+    ],
+  });
+  const colon = props.images.jupyterSingleUser.lastIndexOf(':');
+  if (colon < 0) throw new Error(`images.jupyterSingleUser must be repository:tag, got '${props.images.jupyterSingleUser}'`);
   return {
+    namespaces,
     spark,
     notebooks,
     webApp,
@@ -79,6 +98,8 @@ export function platformCharts(props: PlatformChartsProps, newApp: () => App = (
       vpcCidr: props.vpcCidr,
       singleuserServiceAccountName: jupyterHubSpark.singleuserServiceAccountName,
       storageClass: props.userStorageClass,
+      singleuserImage: { name: props.images.jupyterSingleUser.slice(0, colon), tag: props.images.jupyterSingleUser.slice(colon + 1) },
+      sparkPodTemplates: jupyterHubSpark.sparkPodTemplates,
     }),
     sparkOperatorValues: sparkOperatorValues({ jobNamespaces: [spark.namespaceName] }),
   };

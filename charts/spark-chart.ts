@@ -2,16 +2,20 @@ import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
 import { componentLabels, selectorLabels } from './lib/labels';
-import { PlatformNamespace } from './lib/namespace';
-import { allowDnsEgress, allowTcpEgress, allowTcpIngress, allowWithinNamespace, defaultDeny } from './lib/network-policies';
+import {
+  allowDnsEgress,
+  allowPodIdentityEgress,
+  allowTcpEgress,
+  allowTcpIngress,
+  allowWithinNamespace,
+  defaultDeny,
+} from './lib/network-policies';
 import { restrictedContainerSecurity, restrictedPodSecurity } from './lib/security';
 import { assertDnsLabel, assertPinnedImage, assertS3BucketName, assertS3Prefix } from './lib/validation';
 import { PySparkApplication, SPARK_UID } from './spark/pyspark-application';
 
-/** The Spark version the operator chart 2.5.2 runs (its controller image is built FROM apache/spark:4.0.4). */
-export const SPARK_VERSION = '4.0.4';
-/** Upstream Spark image of that version; the platform image (charts/spark/image) is built FROM it. */
-export const UPSTREAM_SPARK_IMAGE = `docker.io/apache/spark:${SPARK_VERSION}`;
+/** Prefix of the event logs in their bucket; the data stack creates it before any Spark workload runs. */
+export const DEFAULT_EVENT_LOG_PREFIX = 'spark-events';
 /** Namespace Spark applications run in unless told otherwise. */
 export const DEFAULT_SPARK_NAMESPACE = 'spark-jobs';
 /** Where charts/spark/image/Dockerfile puts the PySpark jobs. */
@@ -33,10 +37,12 @@ export interface DatasetProfileJobProps {
 
 export interface SparkChartProps {
   /**
-   * Image for drivers, executors and the History Server: apache/spark 4.0.4 plus the S3A
+   * Image for drivers, executors and the History Server: the release's apache/spark image plus the S3A
    * connector and the jobs, built from charts/spark/image/Dockerfile (build context charts/spark).
    */
   readonly sparkImage: string;
+  /** Spark version of that image (the release file's images.spark tag), for the operator. */
+  readonly sparkVersion: string;
   /** Bucket Spark writes event logs to and the History Server reads them from. */
   readonly eventLogBucket: string;
   /** @default 'spark-events' */
@@ -66,7 +72,7 @@ export interface SparkChartProps {
 }
 
 /**
- * The namespace Spark applications run in: service accounts and RBAC for drivers, executors
+ * What runs in the namespace Spark applications use (PlatformNamespacesChart creates it): service accounts and RBAC for drivers, executors
  * and the web app, network policies, the Spark History Server reading event logs from S3 and
  * the dataset-profiling SparkApplication.
  *
@@ -86,10 +92,14 @@ export class SparkChart extends Chart {
   public constructor(scope: Construct, id: string, props: SparkChartProps) {
     super(scope, id);
     assertPinnedImage('sparkImage', props.sparkImage);
+    if (!/^\d+\.\d+\.\d+$/.test(props.sparkVersion)) {
+      throw new Error(`sparkVersion must be a Spark release x.y.z, got '${props.sparkVersion}'`);
+    }
     assertS3BucketName('eventLogBucket', props.eventLogBucket);
-    const prefix = props.eventLogPrefix ?? 'spark-events';
+    const prefix = props.eventLogPrefix ?? DEFAULT_EVENT_LOG_PREFIX;
     assertS3Prefix('eventLogPrefix', prefix);
     const ns = props.namespace ?? DEFAULT_SPARK_NAMESPACE;
+    assertDnsLabel('namespace', ns);
     this.namespaceName = ns;
     this.driverServiceAccountName = props.driverServiceAccountName ?? 'spark-driver';
     this.executorServiceAccountName = props.executorServiceAccountName ?? 'spark-executor';
@@ -103,7 +113,6 @@ export class SparkChart extends Chart {
     }
     this.eventLogDir = `s3a://${props.eventLogBucket}/${prefix}/`;
 
-    new PlatformNamespace(this, 'namespace', { name: ns, component: 'spark' });
     const annotations = { ...props.serviceAccountAnnotations };
 
     // Drivers create, watch and delete their executor pods, services and config maps.
@@ -167,6 +176,8 @@ export class SparkChart extends Chart {
     allowWithinNamespace(this, ns);
     // S3 (event logs, datasets), STS and the Kubernetes API server all answer on 443.
     allowTcpEgress(this, ns, { name: 'allow-https-egress', ports: [443] });
+    // Drivers, executors and the History Server get their S3 credentials from the Pod Identity agent.
+    allowPodIdentityEgress(this, ns);
     if (props.webAppServiceAccount) {
       allowTcpIngress(this, ns, {
         name: 'allow-history-from-web-app',
@@ -181,7 +192,7 @@ export class SparkChart extends Chart {
         name: 'profile-dataset',
         namespace: ns,
         image: props.sparkImage,
-        sparkVersion: SPARK_VERSION,
+        sparkVersion: props.sparkVersion,
         mainApplicationFile: `local://${SPARK_JOBS_DIR}/profile_dataset.py`,
         arguments: ['--input', props.profileJob.datasetUri, '--output', props.profileJob.outputUri],
         driverServiceAccountName: this.driverServiceAccountName,

@@ -1,5 +1,4 @@
-/** The kubeflow Spark operator chart release (controller image 2.5.2, Spark 4.0.4). */
-export const SPARK_OPERATOR_CHART_VERSION = '2.5.2';
+/** Where the kubeflow Spark operator chart (version: the release file's charts.sparkOperator) is published. */
 export const SPARK_OPERATOR_CHART_REPOSITORY = 'https://kubeflow.github.io/spark-operator';
 
 interface ResourceValues {

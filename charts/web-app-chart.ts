@@ -2,12 +2,13 @@ import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
 import { componentLabels, selectorLabels } from './lib/labels';
-import { PlatformNamespace } from './lib/namespace';
 import { allowDnsEgress, allowTcpEgress, allowTcpIngress, defaultDeny } from './lib/network-policies';
 import { restrictedContainerSecurity, restrictedPodSecurity } from './lib/security';
 import { assertAcmCertificateArn, assertDnsLabel, assertIpv4Cidr, assertPinnedImage, isUnresolvedToken } from './lib/validation';
 
 export const WEB_APP_PORT = 3000;
+/** Reloader's annotation: roll the workload when the named Secret(s) change (stakater/Reloader README). */
+export const RELOADER_SECRET_ANNOTATION = 'secret.reloader.stakater.com/reload';
 const k8s = kplus.k8s;
 
 /** Expose the app through the AWS Load Balancer Controller: an ALB with HTTPS on 443. */
@@ -94,6 +95,7 @@ export class WebAppChart extends Chart {
     }
     const ns = props.namespace ?? 'datavis';
     const name = 'web-app';
+    assertDnsLabel('namespace', ns);
     this.namespaceName = ns;
     this.serviceAccountName = props.serviceAccountName ?? 'web-app';
     assertDnsLabel('serviceAccountName', this.serviceAccountName);
@@ -101,7 +103,6 @@ export class WebAppChart extends Chart {
     const uid = props.runAsUser ?? 1000;
     const apiAccess = props.kubernetesApiAccess ?? false;
 
-    new PlatformNamespace(this, 'namespace', { name: ns, component: 'web' });
     const sa = new kplus.ServiceAccount(this, 'sa', {
       metadata: { name: this.serviceAccountName, namespace: ns, labels, annotations: { ...props.serviceAccountAnnotations } },
       automountToken: apiAccess,
@@ -111,7 +112,15 @@ export class WebAppChart extends Chart {
     const tmp = kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp', { sizeLimit: Size.mebibytes(256) });
 
     const deployment = new kplus.Deployment(this, 'deployment', {
-      metadata: { name, namespace: ns, labels },
+      metadata: {
+        name,
+        namespace: ns,
+        labels,
+        // The app reads DATABASE_URL once at start; when the Secret changes (RDS credentials
+        // rotated, re-synced by External Secrets) Reloader rolls the Deployment so new pods read
+        // the new password. RELOADER_SECRET_ANNOTATION names the Secret explicitly.
+        annotations: { [RELOADER_SECRET_ANNOTATION]: props.appSecretName },
+      },
       podMetadata: { labels },
       strategy: kplus.DeploymentStrategy.rollingUpdate({
         maxSurge: kplus.PercentOrAbsolute.absolute(1),

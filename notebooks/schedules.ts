@@ -1,4 +1,13 @@
+import * as path from 'path';
 import { NotebookSchedule } from '../charts/notebooks/schedule';
+
+/**
+ * The sample dataset every shipped schedule and the Spark profiling job read. The data stack
+ * writes notebooks/samples/sales.csv to this key of the datasets bucket at deploy time, so the
+ * first runs find it.
+ */
+export const SAMPLE_SALES_KEY = 'raw/sales/sales.csv';
+export const SAMPLE_SALES_FILE = path.join(__dirname, 'samples', 'sales.csv');
 
 /** Buckets the scheduled notebooks read from and write to (names, per environment). */
 export interface ScheduleBuckets {
@@ -23,7 +32,7 @@ export function platformSchedules(buckets: ScheduleBuckets): NotebookSchedule[] 
       cron: '15 1 * * *',
       timeZone: 'Etc/UTC',
       parameters: {
-        source_uri: `${datasets}/raw/sales/sales.csv`,
+        source_uri: `${datasets}/${SAMPLE_SALES_KEY}`,
         output_uri: `${datasets}/curated/sales`,
         partition_by: 'region',
         output_format: 'parquet',
@@ -36,7 +45,7 @@ export function platformSchedules(buckets: ScheduleBuckets): NotebookSchedule[] 
       cron: '45 1 * * *',
       timeZone: 'Etc/UTC',
       parameters: {
-        dataset_uri: `${datasets}/raw/sales/sales.csv`,
+        dataset_uri: `${datasets}/${SAMPLE_SALES_KEY}`,
         output_uri: `${outputs}/profiles/sales/summary.json`,
         sample_rows: 0,
       },
@@ -48,7 +57,7 @@ export function platformSchedules(buckets: ScheduleBuckets): NotebookSchedule[] 
       cron: '0 7 * * MON-FRI',
       timeZone: 'Europe/Paris',
       parameters: {
-        dataset_uri: `${datasets}/raw/sales/sales.csv`,
+        dataset_uri: `${datasets}/${SAMPLE_SALES_KEY}`,
         lookback_days: 14,
         metric: 'revenue',
         chart_uri: `${outputs}/reports/sales/daily_revenue.png`,

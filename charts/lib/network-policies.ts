@@ -113,3 +113,23 @@ export function allowTcpIngress(scope: Construct, namespace: string, options: Tc
     },
   });
 }
+
+/**
+ * The EKS Pod Identity agent: a link-local address on every node, HTTP on port 80. The AWS SDKs
+ * fetch a pod's credentials there, so pods that call S3 or STS need this egress. It is a
+ * different address from the instance metadata service (169.254.169.254), which no platform
+ * policy allows.
+ */
+export const POD_IDENTITY_AGENT = { cidr: '169.254.170.23/32', port: 80 } as const;
+/** The EC2 instance metadata service, unreachable from every platform pod. */
+export const INSTANCE_METADATA_CIDR = '169.254.169.254/32';
+
+/** Lets the selected pods (every pod by default) fetch their AWS credentials from the Pod Identity agent. */
+export function allowPodIdentityEgress(scope: Construct, namespace: string, podLabels?: LabelMap): void {
+  allowTcpEgress(scope, namespace, {
+    name: 'allow-pod-identity-agent',
+    ports: [POD_IDENTITY_AGENT.port],
+    cidr: POD_IDENTITY_AGENT.cidr,
+    podLabels,
+  });
+}

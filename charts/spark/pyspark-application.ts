@@ -8,6 +8,7 @@ import {
   SparkApplicationSpecType,
 } from '../imports/sparkapplication-sparkoperator.k8s.io';
 import { componentLabels } from '../lib/labels';
+import { NodePlacement, nodePlacement } from '../lib/node-roles';
 import { plainRestrictedSecurity } from '../lib/security';
 import { assertDnsLabel, assertPinnedImage } from '../lib/validation';
 
@@ -58,6 +59,13 @@ export interface PySparkApplicationProps {
   readonly timeToLive?: Duration;
   /** Extra Spark configuration. @default none */
   readonly sparkConf?: { readonly [key: string]: string };
+  /**
+   * Where the driver runs. @default the on-demand spark-driver nodes (a lost driver fails the
+   * whole application), tolerating their taint
+   */
+  readonly driverPlacement?: NodePlacement;
+  /** Where the executors run. @default the spot spark-executor nodes, tolerating their taint */
+  readonly executorPlacement?: NodePlacement;
 }
 
 const DEFAULT_DRIVER: SparkPodSize = { cores: 1, coreRequestMillis: 500, memory: Size.gibibytes(1) };
@@ -100,6 +108,8 @@ export class PySparkApplication extends Construct {
     // filesystem is not part of Pod Security "restricted", so Spark pods keep a writable one.
     const security = plainRestrictedSecurity({ user: SPARK_UID, group: SPARK_UID, readOnlyRootFilesystem: false });
     const labels = componentLabels(props.name, 'spark-application');
+    const driverPlacement = props.driverPlacement ?? nodePlacement('spark-driver');
+    const executorPlacement = props.executorPlacement ?? nodePlacement('spark-executor');
 
     this.application = new SparkApplication(this, 'Resource', {
       metadata: { name: props.name, namespace: props.namespace, labels },
@@ -143,6 +153,8 @@ export class PySparkApplication extends Construct {
           memory: `${driver.memory.toMebibytes()}m`,
           serviceAccount: props.driverServiceAccountName,
           labels: { ...labels, 'app.kubernetes.io/component': 'spark-driver' },
+          nodeSelector: { ...driverPlacement.nodeSelector },
+          tolerations: driverPlacement.tolerations.map((t) => ({ ...t })),
           podSecurityContext: security.pod,
           securityContext: security.container,
         },
@@ -154,6 +166,8 @@ export class PySparkApplication extends Construct {
           serviceAccount: props.executorServiceAccountName,
           deleteOnTermination: true,
           labels: { ...labels, 'app.kubernetes.io/component': 'spark-executor' },
+          nodeSelector: { ...executorPlacement.nodeSelector },
+          tolerations: executorPlacement.tolerations.map((t) => ({ ...t })),
           podSecurityContext: security.pod,
           securityContext: security.container,
         },

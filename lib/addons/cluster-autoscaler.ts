@@ -2,23 +2,28 @@ import { CfnJson, Stack, Validations } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { NODE_ROLE_LABEL } from '../../charts';
+import { parseImageRef } from '../config';
 
 export interface ClusterAutoscalerProps {
   readonly cluster: eks.ICluster;
+  /** Chart version of kubernetes/autoscaler's cluster-autoscaler, from the release file. */
+  readonly chartVersion: string;
   /**
-   * Chart version of kubernetes/autoscaler's cluster-autoscaler.
-   * @default CLUSTER_AUTOSCALER_CHART_VERSION
+   * Cluster Autoscaler image (repository:vX.Y.Z) from the release file. Each Cluster Autoscaler
+   * minor supports only the same Kubernetes minor, and the chart's default image follows the
+   * chart's own release, so the tag is always set from the release.
    */
-  readonly chartVersion?: string;
+  readonly image: string;
 }
 
-export const CLUSTER_AUTOSCALER_CHART_VERSION = '9.52.1';
 export const CLUSTER_AUTOSCALER_NAMESPACE = 'kube-system';
 export const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = 'cluster-autoscaler';
 
 /** The subset of the cluster-autoscaler chart's values the platform sets. */
 export interface ClusterAutoscalerValues {
   readonly cloudProvider: 'aws';
+  readonly image: { readonly repository: string; readonly tag: string };
   readonly awsRegion: string;
   readonly autoDiscovery: { readonly clusterName: string };
   readonly rbac: { readonly create: boolean; readonly serviceAccount: { readonly create: boolean; readonly name: string } };
@@ -36,6 +41,9 @@ export interface ClusterAutoscalerValues {
  * wait forever. Its role may resize only this cluster's groups, through Pod Identity.
  */
 export class ClusterAutoscaler extends Construct {
+  readonly release: eks.HelmChart;
+  readonly values: ClusterAutoscalerValues;
+
   constructor(scope: Construct, id: string, props: ClusterAutoscalerProps) {
     super(scope, id);
     const { cluster } = props;
@@ -85,8 +93,10 @@ export class ClusterAutoscaler extends Construct {
       roleArn: role.roleArn,
     });
 
-    const values: ClusterAutoscalerValues = {
+    const image = parseImageRef(props.image);
+    const values: ClusterAutoscalerValues = (this.values = {
       cloudProvider: 'aws',
+      image: { repository: image.repository, tag: image.tag },
       awsRegion: Stack.of(this).region,
       autoDiscovery: { clusterName: cluster.clusterName },
       rbac: { create: true, serviceAccount: { create: true, name: CLUSTER_AUTOSCALER_SERVICE_ACCOUNT } },
@@ -97,16 +107,16 @@ export class ClusterAutoscaler extends Construct {
         'skip-nodes-with-local-storage': false,
         expander: 'least-waste',
       },
-      nodeSelector: { 'datavis.io/node-role': 'system' },
+      nodeSelector: { [NODE_ROLE_LABEL]: 'system' },
       podDisruptionBudget: { maxUnavailable: 1 },
       resources: { requests: { cpu: '100m', memory: '300Mi' }, limits: { memory: '600Mi' } },
       securityContext: { runAsNonRoot: true, runAsUser: 65534, fsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } },
       containerSecurityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
-    };
-    cluster.addHelmChart('ClusterAutoscaler', {
+    });
+    this.release = cluster.addHelmChart('ClusterAutoscaler', {
       chart: 'cluster-autoscaler',
       repository: 'https://kubernetes.github.io/autoscaler',
-      version: props.chartVersion ?? CLUSTER_AUTOSCALER_CHART_VERSION,
+      version: props.chartVersion,
       namespace: CLUSTER_AUTOSCALER_NAMESPACE,
       release: 'cluster-autoscaler',
       values: values as unknown as Record<string, unknown>,

@@ -2,12 +2,14 @@ import { Validations } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { Construct } from 'constructs';
+import { Construct, IDependable } from 'constructs';
 
 export interface EbsCsiDriverProps {
   readonly cluster: eks.ICluster;
   /** Key the gp3 volumes are encrypted with. */
   readonly volumeKey: kms.IKey;
+  /** Created once these exist (the controller's pods need nodes). @default none */
+  readonly after?: IDependable[];
 }
 
 export const GP3_STORAGE_CLASS = 'gp3';
@@ -18,6 +20,9 @@ export const GP3_STORAGE_CLASS = 'gp3';
  * per-user volumes use it).
  */
 export class EbsCsiDriver extends Construct {
+  readonly addon: eks.CfnAddon;
+  readonly storageClass: eks.KubernetesManifest;
+
   constructor(scope: Construct, id: string, props: EbsCsiDriverProps) {
     super(scope, id);
     const role = new iam.Role(this, 'ControllerRole', {
@@ -46,14 +51,14 @@ export class EbsCsiDriver extends Construct {
       },
     );
 
-    new eks.CfnAddon(this, 'Addon', {
+    this.addon = new eks.CfnAddon(this, 'Addon', {
       addonName: 'aws-ebs-csi-driver',
       clusterName: props.cluster.clusterName,
       resolveConflicts: 'OVERWRITE',
       podIdentityAssociations: [{ serviceAccount: 'ebs-csi-controller-sa', roleArn: role.roleArn }],
     });
 
-    new eks.KubernetesManifest(this, 'Gp3StorageClass', {
+    this.storageClass = new eks.KubernetesManifest(this, 'Gp3StorageClass', {
       cluster: props.cluster,
       manifest: [
         {
@@ -71,5 +76,7 @@ export class EbsCsiDriver extends Construct {
         },
       ],
     });
+    this.storageClass.node.addDependency(this.addon);
+    if (props.after) this.addon.node.addDependency(...props.after);
   }
 }

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct } from 'constructs';
 import { JUPYTERHUB_CHART_REPOSITORY, JupyterHubValues } from '../../charts';
@@ -11,6 +12,9 @@ export interface JupyterHubProps {
   /** Typed values checked against the chart's values.schema.yaml by the tests. */
   readonly values: JupyterHubValues;
 }
+
+/** The longest wait aws-eks-v2 allows a Helm operation. */
+export const JUPYTERHUB_RELEASE_TIMEOUT = Duration.minutes(15);
 
 /** The zero-to-jupyterhub Helm release. */
 export class JupyterHub extends Construct {
@@ -26,6 +30,9 @@ export class JupyterHub extends Construct {
       namespace: props.namespace,
       createNamespace: false,
       wait: true,
+      // The first install pulls the single-user image (several GB) onto every node through the
+      // chart's image-puller hook before the hub starts: Helm's 5-minute default is too short.
+      timeout: JUPYTERHUB_RELEASE_TIMEOUT,
       values: props.values as unknown as Record<string, unknown>,
     });
   }

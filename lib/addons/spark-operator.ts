@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct } from 'constructs';
 import { SPARK_OPERATOR_CHART_REPOSITORY, SparkOperatorValues } from '../../charts';
@@ -29,6 +30,8 @@ export class SparkOperator extends Construct {
       namespace: SPARK_OPERATOR_NAMESPACE,
       createNamespace: true,
       wait: true,
+      // A pre-install hook job and two deployments (controller, webhook) on fresh nodes.
+      timeout: Duration.minutes(10),
       values: props.values as unknown as Record<string, unknown>,
     });
   }

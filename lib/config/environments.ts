@@ -50,7 +50,8 @@ export const ENVIRONMENT_DEFAULTS: Record<AwsEnvironmentName, EnvironmentDefault
     cluster: {
       publicAccessCidrs: [],
       systemNodes: { instanceTypes: ['m7g.xlarge'], minSize: 3, desiredSize: 3, maxSize: 6 },
-      sparkDriverNodes: { instanceTypes: ['m7g.xlarge'], minSize: 1, desiredSize: 1, maxSize: 10 },
+      // Scaled from zero by the Cluster Autoscaler when a driver is pending: no idle driver node.
+      sparkDriverNodes: { instanceTypes: ['m7g.xlarge'], minSize: 0, desiredSize: 0, maxSize: 10 },
       sparkExecutorNodes: {
         instanceTypes: ['m7g.2xlarge', 'm6g.2xlarge', 'r7g.2xlarge', 'r6g.2xlarge'],
         minSize: 0,

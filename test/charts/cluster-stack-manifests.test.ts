@@ -74,7 +74,12 @@ describe('the Kubernetes objects embedded in the dev ClusterStack template', () 
       expect(kinds).toContain(kind);
     }
     const storageClass = objects.find(({ object }) => object.kind === 'StorageClass')!.object;
-    expect(storageClass).toMatchObject({ metadata: { name: 'gp3' }, provisioner: 'ebs.csi.aws.com', parameters: { kmsKeyId: TOKEN } });
+    // The encrypted gp3 class is the cluster default (volumes that name no class get it).
+    expect(storageClass).toMatchObject({
+      metadata: { name: 'gp3', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+      provisioner: 'ebs.csi.aws.com',
+      parameters: { type: 'gp3', encrypted: 'true', kmsKeyId: TOKEN },
+    });
   });
 
   test('every object is a built-in kind, a SparkApplication or a known custom resource', () => {

@@ -1,7 +1,8 @@
 import Ajv from 'ajv';
 import { readSpecYaml } from '../support/specs';
-import { JUPYTERHUB_CHART_VERSION, jupyterHubValues } from '../../charts/jupyterhub-values';
-import { SPARK_OPERATOR_CHART_VERSION, sparkOperatorValues } from '../../charts/spark-operator-values';
+import { jupyterHubValues } from '../../charts/jupyterhub-values';
+import { sparkOperatorValues } from '../../charts/spark-operator-values';
+import { ENVIRONMENT_NAMES, readRelease } from '../../lib/config';
 import { CERT_ARN, cloudCharts } from './support/platform';
 import { localPlatform } from '../../charts/local';
 
@@ -30,8 +31,8 @@ describe('JupyterHub values (z2jh 4.4.0)', () => {
   const cloud = cloudCharts().jupyterHubValues;
   const local = localPlatform().charts.jupyterHubValues;
 
-  test('are written for the pinned chart version', () => {
-    expect(JUPYTERHUB_CHART_VERSION).toBe('4.4.0');
+  test('are written for the chart version every release file pins', () => {
+    for (const env of ENVIRONMENT_NAMES) expect({ env, chart: readRelease(env).charts.jupyterhub }).toEqual({ env, chart: '4.4.0' });
     expect(readSpecYaml<Json>('jupyterhub', 'Chart.yaml').appVersion).toBe('5.5.0');
   });
 
@@ -113,7 +114,12 @@ describe('JupyterHub values (z2jh 4.4.0)', () => {
 
   test('refuses an unpinned image', () => {
     expect(() =>
-      jupyterHubValues({ exposure: { kind: 'cluster-ip' }, vpcCidr: '10.0.0.0/16', singleuserImage: { name: 'x', tag: 'latest' } }),
+      jupyterHubValues({
+        exposure: { kind: 'cluster-ip' },
+        vpcCidr: '10.0.0.0/16',
+        singleuserImage: { name: 'x', tag: 'latest' },
+        sparkPodTemplates: { configMapName: 'spark-pod-templates', mountPath: '/etc/spark-pod-templates', executorFile: 'executor.yaml' },
+      }),
     ).toThrow(/singleuserImage.tag must be pinned/);
   });
 });
@@ -138,8 +144,9 @@ describe('Spark operator values (chart 2.5.2)', () => {
   const defaults = readSpecYaml<Json>('spark-operator', 'values.yaml');
   const values = cloudCharts().sparkOperatorValues;
 
-  test('pins the chart version of the specs', () => {
-    expect(SPARK_OPERATOR_CHART_VERSION).toBe(readSpecYaml<Json>('spark-operator', 'Chart.yaml').version);
+  test('every release file pins the chart version of the specs', () => {
+    const vendored = readSpecYaml<Json>('spark-operator', 'Chart.yaml').version;
+    for (const env of ENVIRONMENT_NAMES) expect({ env, chart: readRelease(env).charts.sparkOperator }).toEqual({ env, chart: vendored });
   });
 
   test("every key path exists in the chart's values.yaml", () => {

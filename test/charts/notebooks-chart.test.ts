@@ -102,12 +102,17 @@ describe('NotebooksChart: a CronJob per schedule', () => {
     }
   });
 
-  test('network policies deny by default and allow DNS and HTTPS only', () => {
-    expect(
-      objectsOfKind(objects, 'NetworkPolicy')
-        .map((p) => p.metadata.name)
-        .sort(),
-    ).toEqual(['allow-dns-egress', 'allow-https-egress', 'default-deny']);
+  test('network policies deny by default and allow DNS, HTTPS and the Pod Identity agent only', () => {
+    const policies = objectsOfKind(objects, 'NetworkPolicy');
+    expect(policies.map((p) => p.metadata.name).sort()).toEqual([
+      'allow-dns-egress',
+      'allow-https-egress',
+      'allow-pod-identity-agent',
+      'default-deny',
+    ]);
+    expect(findObject(policies, 'NetworkPolicy', 'allow-pod-identity-agent').spec.egress).toEqual([
+      { to: [{ ipBlock: { cidr: '169.254.170.23/32' } }], ports: [{ protocol: 'TCP', port: 80 }] },
+    ]);
   });
 
   test('suspendAll suspends every CronJob (local clusters)', () => {

@@ -2,7 +2,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { SPARK_VERSION, SparkChart } from '../../charts/spark-chart';
+import { SparkChart } from '../../charts/spark-chart';
+import { AWS_ENVIRONMENT_NAMES, readRelease, sparkVersionOf } from '../../lib/config';
 import { readSpecYaml } from '../support/specs';
 import { cloudCharts, findObject, objectsOfKind } from './support/platform';
 
@@ -10,10 +11,19 @@ const REPO = path.resolve(__dirname, '../..');
 const spark = Testing.synth(cloudCharts().spark);
 
 describe('SparkChart', () => {
-  test('Spark version and base image follow the operator chart (its controller is built FROM apache/spark:4.0.4)', () => {
+  test("every release pins the operator chart's Spark (its controller is built FROM apache/spark:4.0.4), which the image's default base matches", () => {
     expect(readSpecYaml<{ version: string }>('spark-operator', 'Chart.yaml').version).toBe('2.5.2');
-    expect(SPARK_VERSION).toBe('4.0.4');
-    expect(fs.readFileSync(path.join(REPO, 'charts/spark/image/Dockerfile'), 'utf8')).toMatch(/^FROM docker\.io\/apache\/spark:4\.0\.4$/m);
+    const dockerfile = fs.readFileSync(path.join(REPO, 'charts/spark/image/Dockerfile'), 'utf8');
+    for (const env of AWS_ENVIRONMENT_NAMES) {
+      const release = readRelease(env);
+      expect({ env, chart: release.charts.sparkOperator, spark: sparkVersionOf(release.images.spark) }).toEqual({
+        env,
+        chart: '2.5.2',
+        spark: '4.0.4',
+      });
+      expect(dockerfile).toContain(`ARG SPARK_IMAGE=${release.images.spark}\n`);
+    }
+    expect(dockerfile).toMatch(/^FROM \$\{SPARK_IMAGE\}$/m);
   });
 
   test('the profiling application: dynamic allocation, S3 event logs, sane resources, the job in the image', () => {
@@ -78,6 +88,7 @@ describe('SparkChart', () => {
   test('service account names are exposed for Pod Identity associations and take IRSA annotations', () => {
     const chart = new SparkChart(Testing.app(), 's', {
       sparkImage: 'r/spark:4.0.4-1',
+      sparkVersion: '4.0.4',
       eventLogBucket: 'logs-bucket',
       namespace: 'analytics',
       serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/spark' },
@@ -99,8 +110,14 @@ describe('SparkChart', () => {
     ['a prefix with a trailing slash', { eventLogPrefix: 'events/' }, /eventLogPrefix must be an S3 key prefix/],
     ['a namespace that is not a DNS label', { namespace: 'Spark_Jobs' }, /namespace must be a DNS-1123 label/],
   ] as const)('refuses %s', (_name, override, message) => {
-    expect(() => new SparkChart(Testing.app(), 's', { sparkImage: 'r/spark:4.0.4-1', eventLogBucket: 'logs-bucket', ...override })).toThrow(
-      message,
-    );
+    expect(
+      () =>
+        new SparkChart(Testing.app(), 's', {
+          sparkImage: 'r/spark:4.0.4-1',
+          sparkVersion: '4.0.4',
+          eventLogBucket: 'logs-bucket',
+          ...override,
+        }),
+    ).toThrow(message);
   });
 });

@@ -71,6 +71,40 @@ describe('PipelineStack', () => {
     });
   });
 
+  test('builds the image assets on an Arm CodeBuild image, the architecture the assets are built for', () => {
+    const walk = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.assets.json') ? [path.join(dir, e.name)] : []));
+    const platforms = new Set(
+      walk(outdir).flatMap((file) =>
+        Object.values<{ source: { platform?: string } }>(JSON.parse(fs.readFileSync(file, 'utf8')).dockerImages ?? {}).map(
+          (d) => d.source.platform,
+        ),
+      ),
+    );
+    expect([...platforms]).toEqual(['linux/arm64']);
+    const projects = Object.values(template.findResources('AWS::CodeBuild::Project')).filter((p) =>
+      /\/Assets\/DockerAssets$/.test(p.Properties.Description),
+    );
+    expect(projects).toHaveLength(1);
+    const environment = projects[0].Properties.Environment;
+    const builds = { ARM_CONTAINER: 'linux/arm64', LINUX_CONTAINER: 'linux/amd64' }[environment.Type as string];
+    expect({ builds, privileged: environment.PrivilegedMode }).toEqual({ builds: [...platforms][0], privileged: true });
+  });
+
+  test('the synth step installs the pinned Node.js 24 and runs npm ci from the committed lockfile', () => {
+    const synth = Object.values(template.findResources('AWS::CodeBuild::Project')).find((p) =>
+      /\/Build\/Synth$/.test(p.Properties.Description),
+    )!;
+    const buildSpec = JSON.stringify(synth.Properties.Source.BuildSpec);
+    expect(buildSpec).toContain('bash .ci/install-node.sh');
+    expect(buildSpec).toContain('npm ci');
+    expect(buildSpec.indexOf('install-node.sh')).toBeLessThan(buildSpec.indexOf('npm ci'));
+    const installer = fs.readFileSync(path.join(__dirname, '../../.ci/install-node.sh'), 'utf8');
+    expect(/^NODE_VERSION=(\d+)\./m.exec(installer)![1]).toBe('24');
+  });
+
   test('keeps artifacts in a KMS-encrypted, access-logged bucket', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       BucketEncryption: {

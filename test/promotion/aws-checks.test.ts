@@ -307,15 +307,17 @@ describe('retries with backoff through the SDK retry strategy (no aws-sdk-client
   }
   const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 
-  test('a throttled call is retried with growing delays and then succeeds', async () => {
+  test('a throttled call is retried after a backoff delay before each attempt and then succeeds', async () => {
     const { handler, times } = fakeEks(2);
     const c = createAwsClients(REGION, { maxAttempts: 4, clientConfig: { credentials, requestHandler: handler } });
     const live = await c.eks.send(new DescribeClusterCommand({ name: 'eks-dev' }));
     expect(live.cluster?.status).toBe('ACTIVE');
     expect(live.$metadata.attempts).toBe(3);
     expect(times).toHaveLength(3);
-    // Throttling backs off longer than a plain retry: there is a delay between attempts.
+    // The standard strategy waits a jittered, exponentially bounded delay before every retry;
+    // the jitter makes the two delays' order random, so only their presence is checked.
     expect(times[1] - times[0]).toBeGreaterThan(0);
+    expect(times[2] - times[1]).toBeGreaterThan(0);
   });
 
   test('throttling beyond maxAttempts fails with a message naming the action and the attempts', async () => {

@@ -306,7 +306,9 @@ describe('promotion gates on temporary copies of the release files', () => {
           previousRelease: deps.store.read('staging'),
           release,
         }),
-      ).toThrow();
+      ).toThrow(
+        /^EISDIR: illegal operation on a directory, rename '.*history\/staging\.jsonl\.[^']*\.tmp' -> '.*history\/staging\.jsonl'$/,
+      );
       expect(snapshotFiles(dir)).toEqual(before);
     });
   });

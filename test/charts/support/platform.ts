@@ -21,6 +21,8 @@ export function cloudCharts(): PlatformCharts {
         spark: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/datavis-spark:4.0.4-1',
         notebookRunner: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/datavis-notebook-runner:0.3.1',
         webApp: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/datavis-web-app:0.3.1',
+        sparkVersion: '4.0.4',
+        jupyterSingleUser: 'quay.io/jupyter/pyspark-notebook:spark-4.0.1',
       },
       buckets: { datasetsBucket: 'datavis-dev-datasets', outputsBucket: 'datavis-dev-outputs', sparkEventLogs: 'datavis-dev-spark-events' },
       vpcCidr: '10.20.0.0/16',
@@ -42,6 +44,7 @@ export function allObjects(): SourcedObject[] {
   const cloud = cloudCharts();
   const result: SourcedObject[] = [];
   for (const [name, chart] of Object.entries({
+    namespaces: cloud.namespaces,
     spark: cloud.spark,
     notebooks: cloud.notebooks,
     webApp: cloud.webApp,

@@ -918,12 +918,17 @@ export interface paths {
                                 release: {
                                     charts: {
                                         awsLoadBalancerController: string;
+                                        clusterAutoscaler: string;
+                                        externalDns: string;
+                                        externalSecrets: string;
                                         jupyterhub: string;
+                                        reloader: string;
                                         sparkOperator: string;
                                     };
                                     /** @description Commit the release was cut from */
                                     gitCommit: string;
                                     images: {
+                                        clusterAutoscaler: string;
                                         jupyterSingleUser: string;
                                         notebookRunner: string;
                                         spark: string;
