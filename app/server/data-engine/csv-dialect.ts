@@ -113,7 +113,9 @@ export async function detectCsvReadSpec(connection: DuckDBConnection, file: stri
   if (dialect === undefined) {
     if (delimiterInHeader === undefined) throw invalid(sniffError, names);
     // Parse strictly with the header's delimiter: the ragged or undecodable line is named.
-    const columns = splitHeader(header, delimiterInHeader).map((name, index) => [name === '' ? `column${index}` : name, 'VARCHAR'] as const);
+    const columns = splitHeader(header, delimiterInHeader).map(
+      (name, index) => [name === '' ? `column${index}` : name, 'VARCHAR'] as const,
+    );
     try {
       await connection.run(
         `SELECT count(*) FROM read_csv(${quoteLiteral(file)}, auto_detect = false, ${STRICT_CSV_OPTIONS}, delim = ${quoteLiteral(delimiterInHeader)}, quote = '"', escape = '"', columns = ${stringStructLiteral(columns)})`,

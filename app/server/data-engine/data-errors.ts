@@ -79,7 +79,11 @@ const FORMAT_NAMES = { csv: 'CSV', json: 'JSON', parquet: 'Parquet' } as const;
  * An InvalidDatasetError from a DuckDB error met while reading a dataset file. A CSV error
  * names its line: "CSV error on line 3: Expected Number of Columns: 2 Found: 3".
  */
-export function datasetReadError(format: keyof typeof FORMAT_NAMES, error: unknown, pathNames: ReadonlyMap<string, string>): InvalidDatasetError {
+export function datasetReadError(
+  format: keyof typeof FORMAT_NAMES,
+  error: unknown,
+  pathNames: ReadonlyMap<string, string>,
+): InvalidDatasetError {
   const message = error instanceof Error ? error.message : String(error);
   const line = csvErrorLine(message);
   if (line === undefined) {

@@ -71,7 +71,9 @@ function checkDeclaredFormat(format: DatasetFormat, head: Buffer, size: number):
 
 async function jsonReadSpec(connection: DuckDBConnection, path: string, names: ReadonlyMap<string, string>): Promise<DatasetReadSpec> {
   try {
-    const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_json(${quoteLiteral(path)}, format = 'auto', records = true, sample_size = -1)`);
+    const reader = await connection.runAndReadAll(
+      `DESCRIBE SELECT * FROM read_json(${quoteLiteral(path)}, format = 'auto', records = true, sample_size = -1)`,
+    );
     return { format: 'json', columns: reader.getRowsJS().map((row) => ({ name: String(row[0]), duckdbType: String(row[1]) })) };
   } catch (error) {
     const invalid = datasetReadError('json', error, names);

@@ -46,7 +46,12 @@ function hasTopValues(type: ColumnType): boolean {
  * columns, then one query per column for its top values and one per numeric column for its
  * histogram.
  */
-export async function profileRelation(connection: DuckDBConnection, relation: string, columns: readonly DatasetColumn[], rowCount: number): Promise<DatasetProfile> {
+export async function profileRelation(
+  connection: DuckDBConnection,
+  relation: string,
+  columns: readonly DatasetColumn[],
+  rowCount: number,
+): Promise<DatasetProfile> {
   const aggregates: string[] = [];
   for (const column of columns) {
     const c = quoteIdentifier(column.name);
@@ -101,7 +106,13 @@ async function topValues(connection: DuckDBConnection, relation: string, name: s
  * Equal-width bins over the finite values. An integer column spanning fewer than 10 values
  * gets one bin per value ([v, v + 1)), so small counts are not split across fractional edges.
  */
-async function histogram(connection: DuckDBConnection, relation: string, column: DatasetColumn, min: number | null, max: number | null): Promise<HistogramBin[]> {
+async function histogram(
+  connection: DuckDBConnection,
+  relation: string,
+  column: DatasetColumn,
+  min: number | null,
+  max: number | null,
+): Promise<HistogramBin[]> {
   if (min === null || max === null) return [];
   const value = `TRY_CAST(${quoteIdentifier(column.name)} AS DOUBLE)`;
   const span = max - min;

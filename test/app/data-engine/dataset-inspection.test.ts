@@ -56,7 +56,12 @@ describe('dataset inspection: CSV', () => {
     ['a row with an extra field near the top', 'a,b\n1,2\n3,4,5\n6,7\n', 3, /Expected Number of Columns: 2 Found: 3/],
     ['a row with a missing field near the top', 'a,b,c\n1,2,3\n4,5\n6,7,8\n', 3, /Expected Number of Columns: 3 Found: 2/],
     ['a ragged row right after the header', 'a,b\n1,2,3\n4,5\n', 2, /Expected Number of Columns: 2 Found: 3/],
-    ['a ragged row past the sniffer sample', csvLines('a,b', 30_000, (i) => `${i},${i}`) + '5,6,7\n', 30_002, /Expected Number of Columns: 2 Found: 3/],
+    [
+      'a ragged row past the sniffer sample',
+      csvLines('a,b', 30_000, (i) => `${i},${i}`) + '5,6,7\n',
+      30_002,
+      /Expected Number of Columns: 2 Found: 3/,
+    ],
     ['bytes that are not UTF-8', Buffer.from('a,b\n1,x\n2,\xff\xfe\n3,z\n', 'latin1'), 3, /not utf-8 encoded/],
   ])('refuses %s, naming the line', async (_name, content, line, reason) => {
     const file = ws.file(`bad-${line}-${Math.random()}.csv`, content);
@@ -134,7 +139,16 @@ describe('dataset inspection: JSON and Parquet', () => {
       ) t(tiny, huge, money, wide, happened, day, raw, ratio)`,
     );
     const inspection = await inspectDataset(ws.pool, file, 'parquet');
-    expect(inspection.columns.map((column) => column.type)).toEqual(['integer', 'integer', 'decimal', 'decimal', 'timestamp_tz', 'date', 'binary', 'double']);
+    expect(inspection.columns.map((column) => column.type)).toEqual([
+      'integer',
+      'integer',
+      'decimal',
+      'decimal',
+      'timestamp_tz',
+      'date',
+      'binary',
+      'double',
+    ]);
     const preview = await previewDataset(ws.pool, { path: file, readSpec: inspection.readSpec }, 5);
     expect(preview.rows).toEqual([
       [1, '18446744073709551615', 12.34, '1234567890123456.78', '2024-05-06T05:08:09Z', '2024-05-06', 'YQ==', 2.5],
