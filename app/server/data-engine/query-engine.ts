@@ -44,6 +44,12 @@ export interface QueryEngineOptions {
 
 export const MAX_QUERY_ROWS = 10_000;
 
+interface QueryState {
+  timedOut: boolean;
+  /** The sandbox the query runs in, while it is open. */
+  sandbox?: Sandbox;
+}
+
 /**
  * DuckDB reports its errors as "<Kind> Error: message". (Duck-typed: errors made by the native
  * addon are not `instanceof Error` in every JavaScript realm, e.g. under jest.)
@@ -96,17 +102,22 @@ export class QueryEngine {
     if (sql.length > this.maxSqlLength) throw new InvalidQueryError(`the query is longer than ${this.maxSqlLength} characters`);
     const referenced = this.referencedDatasets(sql, request.datasets);
 
-    const state: { timedOut: boolean; sandbox?: Sandbox } = { timedOut: false };
+    const state: QueryState = { timedOut: false };
     let timer: NodeJS.Timeout | undefined;
+    let watchdog: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         state.timedOut = true;
+        // An interrupt that lands between two statements (creating the views, preparing) is
+        // lost when the next one starts, so keep interrupting until the work has stopped.
         state.sandbox?.connection.interrupt();
+        watchdog = setInterval(() => state.sandbox?.connection.interrupt(), 50);
         reject(new QueryTimeoutError(this.timeoutMs));
       }, this.timeoutMs);
     });
     const running = this.pool.run((open) => this.execute(open, sql, limit, referenced, state));
-    running.catch(() => undefined); // settled later than the deadline: already answered
+    // Settles after the deadline when the deadline answered first; nothing more to report then.
+    running.catch(() => undefined).finally(() => clearInterval(watchdog));
     try {
       const result = await Promise.race([running, deadline]);
       return { ...result, elapsedMs: Math.round(performance.now() - started) };
@@ -137,9 +148,12 @@ export class QueryEngine {
     sql: string,
     limit: number,
     datasets: readonly QueryableDataset[],
-    state: { timedOut: boolean; sandbox?: Sandbox },
+    state: QueryState,
   ): Promise<Omit<QueryResult, 'elapsedMs'>> {
-    if (state.timedOut) throw new QueryTimeoutError(this.timeoutMs);
+    const stopIfTimedOut = () => {
+      if (state.timedOut) throw new QueryTimeoutError(this.timeoutMs);
+    };
+    stopIfTimedOut();
     const files: LocalFile[] = [];
     const pathNames = new Map<string, string>();
     try {
@@ -180,6 +194,7 @@ export class QueryEngine {
       if (error instanceof DataError || !isEngineError(error)) throw error;
       throw new InvalidQueryError(cleanEngineMessage(error.message, pathNames));
     } finally {
+      state.sandbox = undefined; // the pool closes it next: no more interrupts on it
       for (const file of files) file.release();
     }
   }

@@ -50,6 +50,19 @@ describe('query engine capacity', () => {
     await engine.close();
   });
 
+  it('stops a query whose timeout fires while its sandbox is still being set up (opening, views, prepare)', async () => {
+    const pool = new SandboxPool({ ...ws.pool.limits, threads: 1, maxConcurrent: 2 });
+    // Deadlines from 1 to 40 ms land at every step before the query starts running.
+    for (let timeoutMs = 1; timeoutMs <= 40; timeoutMs += 3) {
+      const engine = await QueryEngine.create({ pool, timeoutMs });
+      await expect(engine.query({ sql: HEAVY, datasets: [], limit: 1 })).rejects.toBeInstanceOf(QueryTimeoutError);
+      await engine.close();
+    }
+    const drainedBy = Date.now() + 10_000;
+    while (pool.active + pool.waiting > 0 && Date.now() < drainedBy) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pool.active + pool.waiting).toBe(0);
+  });
+
   it('refuses a query over its memory limit as invalid_query instead of failing the server', async () => {
     const pool = new SandboxPool({ ...ws.pool.limits, memoryLimitBytes: 32 * 1024 * 1024, maxTempBytes: 1024 * 1024, maxConcurrent: 1 });
     const engine = await QueryEngine.create({ pool, timeoutMs: 20_000 });
