@@ -62,8 +62,8 @@ export interface RunStateFields {
  */
 export type RunObservation =
   | { readonly status: 'running'; readonly at: Date }
-  | { readonly status: 'succeeded'; readonly at: Date; readonly message?: string }
-  | { readonly status: 'failed' | 'cancelled' | 'timed_out'; readonly at: Date; readonly message: string };
+  | { readonly status: 'succeeded'; readonly at: Date; readonly message?: string; readonly startedAt?: Date }
+  | { readonly status: 'failed' | 'cancelled' | 'timed_out'; readonly at: Date; readonly message: string; readonly startedAt?: Date };
 
 /**
  * The run after an observation. Observing the status a run already has changes nothing
@@ -80,7 +80,28 @@ export function transition<T extends RunStateFields>(run: T, observed: RunObserv
   if (observed.status !== 'succeeded' && observed.message.trim() === '') {
     throw new Error(`a ${observed.status} run must say why: the message is empty`);
   }
-  return { ...run, status: observed.status, message: observed.message ?? null, finishedAt: observed.at };
+  return {
+    ...run,
+    status: observed.status,
+    message: observed.message ?? null,
+    startedAt: run.startedAt ?? observed.startedAt ?? null,
+    finishedAt: observed.at,
+  };
+}
+
+/**
+ * What the runs service does with a backend's report. A finished run stays as it is (a Job
+ * deleted after its run was cancelled still produces an event); a run the backend saw finish
+ * before it saw it run (a short Job between two watch events) passes through running, started
+ * at the observation's startedAt.
+ */
+export function applyObservation<T extends RunStateFields>(run: T, observed: RunObservation): T {
+  if (isTerminal(run.status)) return run;
+  let current = run;
+  if (current.status === 'queued' && (observed.status === 'succeeded' || observed.status === 'timed_out')) {
+    current = transition(current, { status: 'running', at: observed.startedAt ?? observed.at });
+  }
+  return transition(current, observed);
 }
 
 /** A task's retry settings (DESIGN: maxRetries 0..5, retryDelaySeconds 0..3600). */

@@ -89,7 +89,7 @@ describe('executed notebook as HTML', () => {
     await page.goto(`${base}/output`);
     await page.waitForSelector('#marker');
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => document.title)).not.toBe('pwned');
+    expect(await page.title()).not.toBe('pwned');
     expect(requests.filter((r) => !['/output', '/favicon.ico'].includes(r))).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,5 @@
 import {
+  applyObservation,
   RUN_STATUSES,
   RunStatus,
   RunTransitionError,
@@ -64,6 +65,22 @@ describe('run state machine', () => {
 
   test('a failure without a reason is refused', () => {
     expect(() => transition({ ...queued, status: 'running' }, { status: 'failed', at: t1, message: ' ' })).toThrow('must say why');
+  });
+});
+
+describe('applying what a backend observed', () => {
+  test('a report on a finished run changes nothing', () => {
+    const cancelled = transition(queued, { status: 'cancelled', at: t0, message: 'cancelled by ana' });
+    expect(applyObservation(cancelled, { status: 'cancelled', at: t1, message: 'its Job was deleted before it finished' })).toBe(cancelled);
+    expect(applyObservation(cancelled, { status: 'failed', at: t1, message: 'x' })).toBe(cancelled);
+  });
+
+  test('a run seen finished before it was seen running passes through running, from the backend start time', () => {
+    expect(applyObservation(queued, { status: 'succeeded', at: t1, startedAt: t0 })).toMatchObject({
+      status: 'succeeded',
+      startedAt: t0,
+      finishedAt: t1,
+    });
   });
 });
 
