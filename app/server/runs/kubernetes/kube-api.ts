@@ -25,7 +25,8 @@ export const SPARK_APPLICATIONS = { group: 'sparkoperator.k8s.io', version: 'v1b
 /** The HTTP status of a failed API call (client-node's ApiException.code), if it has one. */
 export function statusCode(error: unknown): number | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'number' ? code : undefined;
+  // An aborted request carries a DOMException code (20), not an HTTP status.
+  return typeof code === 'number' && code >= 100 && code < 600 ? code : undefined;
 }
 
 /** A short text for a failed API call: status and the API server's message. */

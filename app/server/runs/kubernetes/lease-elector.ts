@@ -114,13 +114,13 @@ export class LeaseElector extends EventEmitter<{ started: []; stopped: []; error
     }
     const spec = lease.spec ?? {};
     const holder = spec.holderIdentity ?? '';
-    const key = `${holder}|${spec.renewTime?.toISOString() ?? ''}|${lease.metadata?.resourceVersion ?? ''}`;
+    const key = `${holder}|${String(spec.renewTime ?? '')}|${lease.metadata?.resourceVersion ?? ''}`;
     if (this.observed?.key !== key) this.observed = { key, at: now };
     const duration = (spec.leaseDurationSeconds ?? this.leaseDurationMs / 1000) * 1000;
     if (holder !== '' && holder !== identity && now - this.observed.at < duration) return 'held-by-other';
     const transitions = (spec.leaseTransitions ?? 0) + (holder === identity ? 0 : 1);
     try {
-      await api.replaceNamespacedLease({ name, namespace, body: this.record(lease, now, transitions, holder === identity ? spec.acquireTime : undefined) });
+      await api.replaceNamespacedLease({ name, namespace, body: this.record(lease, now, transitions, holder === identity && spec.acquireTime ? new Date(spec.acquireTime) : undefined) });
       return 'leading';
     } catch (error) {
       if ((error as { code?: number }).code === 409) return 'lost-race';
@@ -157,7 +157,8 @@ export class LeaseElector extends EventEmitter<{ started: []; stopped: []; error
           ...lease.spec,
           holderIdentity: undefined,
           leaseDurationSeconds: 1,
-          acquireTime: lease.spec.acquireTime ? new V1MicroTime(lease.spec.acquireTime.getTime()) : undefined,
+          // The client may hand MicroTime back as text; it is written back as a MicroTime.
+          acquireTime: lease.spec.acquireTime ? new V1MicroTime(new Date(lease.spec.acquireTime).getTime()) : undefined,
           renewTime: new V1MicroTime(this.now()),
         },
       },

@@ -78,6 +78,7 @@ export class RunReconciler extends EventEmitter<{ update: [RunUpdate]; synced: [
       informer.on('update', (o) => this.observe(kind, o));
       informer.on('delete', (o) => this.deleted(kind, o));
       informer.on('error', (error) => {
+        if (!this.running) return; // stop() aborts the watches
         this.emit('error', new Error(`the ${kind === 'notebook' ? 'Job' : 'SparkApplication'} watch failed: ${apiErrorText(error)}`));
         // The informer stops on an error; open it again from its last resourceVersion.
         const retry = setTimeout(() => this.running && void informer.start(), this.options.watchRetryMs);

@@ -167,6 +167,14 @@ export class FakeKubeApi {
     return this.put(copy);
   }
 
+  /** Deletes an object as someone outside the backend would (kubectl); dependents go in the background. */
+  public deleteObject(resource: string, namespace: string, name: string): void {
+    const type = TYPES.find((t) => t.resource === resource)!;
+    const key = this.key(type, namespace, name);
+    const object = this.objects.get(key);
+    if (object) this.remove(key, object, 'Background');
+  }
+
   public setLog(namespace: string, pod: string, text: string): void {
     this.logs.set(`${namespace}/${pod}`, text);
   }
@@ -255,6 +263,7 @@ export class FakeKubeApi {
     if (verb === 'watch') {
       const from = Number(url.searchParams.get('resourceVersion') || '0');
       res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+      res.flushHeaders();
       if (from > 0 && from < this.compactedThrough) {
         const gone = { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Expired', code: 410, message: `too old resource version: ${from}` };
         res.end(JSON.stringify({ type: 'ERROR', object: gone }) + '\n');
@@ -269,6 +278,15 @@ export class FakeKubeApi {
     if (verb === 'get') {
       const object = this.objects.get(key);
       return object ? this.json(res, 200, object) : this.status(res, 404, 'NotFound', `${resource} "${name}" not found`);
+    }
+    if (type.resource === 'leases' && (verb === 'create' || verb === 'update')) {
+      // The API server parses Lease times as MicroTime: RFC 3339 with exactly six fraction digits.
+      for (const field of ['acquireTime', 'renewTime']) {
+        const value = body?.spec?.[field];
+        if (value !== undefined && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(value)) {
+          return this.status(res, 422, 'Invalid', `spec.${field}: Invalid value: "${value}": not a MicroTime`);
+        }
+      }
     }
     if (verb === 'create') {
       const object = body as KubeObject;
