@@ -180,7 +180,10 @@ export function acceptsValue(parameter: NotebookParameter, value: JsonValue): bo
  * is `unknown_parameter`, a value whose JSON type differs from the declared one is
  * `invalid_parameter`. Every problem is returned, in the order the values were given.
  */
-export function checkParameters(declared: readonly NotebookParameter[], supplied: { readonly [name: string]: JsonValue }): ParameterProblem[] {
+export function checkParameters(
+  declared: readonly NotebookParameter[],
+  supplied: { readonly [name: string]: JsonValue },
+): ParameterProblem[] {
   const problems: ParameterProblem[] = [];
   for (const [name, value] of Object.entries(supplied)) {
     const parameter = declared.find((p) => p.name === name);

@@ -33,7 +33,9 @@ export class InvalidNotebookError extends Error {
 function relaxAdditionalProperties(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(relaxAdditionalProperties);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'additionalProperties' ? true : relaxAdditionalProperties(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === 'additionalProperties' ? true : relaxAdditionalProperties(v)]),
+    );
   }
   return value;
 }

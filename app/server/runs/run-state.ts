@@ -116,8 +116,7 @@ export const RETRY_LIMITS = { maxRetries: { min: 0, max: 5 }, retryDelaySeconds:
 export const RETRIED_STATUSES: readonly TerminalRunStatus[] = ['failed', 'timed_out'];
 
 export type RetryDecision =
-  | { readonly retry: true; readonly attempt: number; readonly notBefore: Date }
-  | { readonly retry: false; readonly reason: string };
+  { readonly retry: true; readonly attempt: number; readonly notBefore: Date } | { readonly retry: false; readonly reason: string };
 
 /**
  * Whether a finished run gets another attempt, and when. `attempt` counts from 1; a task with

@@ -100,7 +100,10 @@ export class TaskSchedule {
     try {
       schedule = new TaskSchedule(trimmed, timeZone);
     } catch (error) {
-      throw new ScheduleError('schedule', `schedule '${expression}' is invalid: ${(error as Error).message.replace(/^CronPattern:\s*/, '')}`);
+      throw new ScheduleError(
+        'schedule',
+        `schedule '${expression}' is invalid: ${(error as Error).message.replace(/^CronPattern:\s*/, '')}`,
+      );
     }
     if (schedule.nextFireTimes(1, new Date()).length === 0) {
       throw new ScheduleError('schedule', `schedule '${expression}' never fires (no such date)`);
@@ -142,12 +145,7 @@ export interface ScheduleDecision {
 /** At most this many skipped fire times are counted; beyond it `missed` says this number. */
 export const MISSED_COUNT_LIMIT = 1000;
 
-export function scheduleDecision(
-  schedule: TaskSchedule,
-  lastScheduledFor: Date | null,
-  since: Date,
-  now: Date,
-): ScheduleDecision {
+export function scheduleDecision(schedule: TaskSchedule, lastScheduledFor: Date | null, since: Date, now: Date): ScheduleDecision {
   const floor = lastScheduledFor !== null && lastScheduledFor.getTime() > since.getTime() ? lastScheduledFor : since;
   const latest = schedule.latestFireTimeAtOrBefore(now);
   const next = schedule.nextFireTime(now);
@@ -155,7 +153,7 @@ export function scheduleDecision(
     return { due: null, missed: 0, next };
   }
   let missed = 0;
-  for (let t = schedule.nextFireTime(floor); t !== null && t.getTime() < latest.getTime() && missed < MISSED_COUNT_LIMIT; ) {
+  for (let t = schedule.nextFireTime(floor); t !== null && t.getTime() < latest.getTime() && missed < MISSED_COUNT_LIMIT;) {
     missed++;
     t = schedule.nextFireTime(t);
   }

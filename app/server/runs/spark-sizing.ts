@@ -61,7 +61,10 @@ export function checkSparkSizing(sizing: SparkSizing, limits: SparkLimits = DEFA
   check('minExecutors', sizing.minExecutors, 0, limits.maxExecutors);
   check('maxExecutors', sizing.maxExecutors, 1, limits.maxExecutors);
   if (problems.length === 0 && sizing.minExecutors > sizing.maxExecutors) {
-    problems.push({ field: 'spark.minExecutors', message: `spark.minExecutors (${sizing.minExecutors}) must not exceed spark.maxExecutors (${sizing.maxExecutors})` });
+    problems.push({
+      field: 'spark.minExecutors',
+      message: `spark.minExecutors (${sizing.minExecutors}) must not exceed spark.maxExecutors (${sizing.maxExecutors})`,
+    });
   }
   return problems;
 }

@@ -90,7 +90,12 @@ describe('Kubernetes run backend against an API stand-in', () => {
 
   const setJobStatus = (runId: string, status: object) => api.update('jobs', 'notebooks', `run-${runId}`, (o) => (o.status = status));
   const setAppState = (runId: string, state: string, extra: object = {}) =>
-    api.update('sparkapplications', 'spark-jobs', `run-${runId}`, (o) => (o.status = { applicationState: { state, ...extra }, driverInfo: { podName: `run-${runId}-driver` } }));
+    api.update(
+      'sparkapplications',
+      'spark-jobs',
+      `run-${runId}`,
+      (o) => (o.status = { applicationState: { state, ...extra }, driverInfo: { podName: `run-${runId}-driver` } }),
+    );
 
   let leader: KubernetesRunBackend;
 
@@ -128,7 +133,9 @@ describe('Kubernetes run backend against an API stand-in', () => {
     const { metadata, ...rest } = job;
     const { uid: _u, resourceVersion: _r, creationTimestamp: _c, ...meta } = metadata;
     expect(validateKubernetesObjects([{ ...rest, metadata: meta }])).toEqual([null]);
-    expect(job.spec.template.spec.containers[0].args).toEqual(expect.arrayContaining(['-r', 'output_path', 's3://datavis-local-outputs/runs/1/result.csv']));
+    expect(job.spec.template.spec.containers[0].args).toEqual(
+      expect.arrayContaining(['-r', 'output_path', 's3://datavis-local-outputs/runs/1/result.csv']),
+    );
 
     jobPod('1');
     api.setLog('notebooks', 'run-1-abcde', 'Executing cell 1 of 2\nrows: 42\n');
@@ -143,7 +150,11 @@ describe('Kubernetes run backend against an API stand-in', () => {
       completionTime: '2026-06-01T10:03:00Z',
       conditions: [{ type: 'Complete', status: 'True', lastTransitionTime: '2026-06-01T10:03:00Z' }],
     });
-    expect(await finished('1')).toEqual({ status: 'succeeded', at: new Date('2026-06-01T10:03:00Z'), startedAt: new Date('2026-06-01T10:00:00Z') });
+    expect(await finished('1')).toEqual({
+      status: 'succeeded',
+      at: new Date('2026-06-01T10:03:00Z'),
+      startedAt: new Date('2026-06-01T10:00:00Z'),
+    });
     expect(savedLogs.get('1')).toBe('Executing cell 1 of 2\nrows: 42\n');
   });
 
@@ -162,27 +173,56 @@ describe('Kubernetes run backend against an API stand-in', () => {
         containerStatuses: [
           {
             name: 'papermill',
-            state: { terminated: { exitCode: 1, reason: 'Error', message: 'Exception encountered at "In [2]":\nValueError: bad value 42\n' } },
+            state: {
+              terminated: { exitCode: 1, reason: 'Error', message: 'Exception encountered at "In [2]":\nValueError: bad value 42\n' },
+            },
           },
         ],
       },
     });
-    setJobStatus('2', { failed: 1, conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' }] });
+    setJobStatus('2', {
+      failed: 1,
+      conditions: [
+        { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' },
+      ],
+    });
     expect(await finished('2')).toMatchObject({ status: 'failed', message: 'ValueError: bad value 42' });
   });
 
   test('a Job past activeDeadlineSeconds is timed_out, and it is deleted in the background so its pods go', async () => {
-    await leader.submitNotebook({ runId: '3', inputUri: 's3://b-bucket/in.ipynb', outputNotebookUri: 's3://b-bucket/out.ipynb', outputPath: 's3://b-bucket/r', parameters: {}, timeoutSeconds: 60 });
+    await leader.submitNotebook({
+      runId: '3',
+      inputUri: 's3://b-bucket/in.ipynb',
+      outputNotebookUri: 's3://b-bucket/out.ipynb',
+      outputPath: 's3://b-bucket/r',
+      parameters: {},
+      timeoutSeconds: 60,
+    });
     jobPod('3');
-    setJobStatus('3', { failed: 1, conditions: [{ type: 'Failed', status: 'True', reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' }] });
-    expect(await finished('3')).toMatchObject({ status: 'timed_out', message: "timed out after 60 s (the task's timeoutSeconds); the Job controller stopped its pod" });
+    setJobStatus('3', {
+      failed: 1,
+      conditions: [
+        { type: 'Failed', status: 'True', reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' },
+      ],
+    });
+    expect(await finished('3')).toMatchObject({
+      status: 'timed_out',
+      message: "timed out after 60 s (the task's timeoutSeconds); the Job controller stopped its pod",
+    });
     await waitFor('the Job to be deleted', () => api.get('jobs', 'notebooks', 'run-3') === undefined);
     expect(api.list('pods', 'notebooks').filter((p) => p.metadata.labels?.[RUN_ID_LABEL] === '3')).toEqual([]);
     expect(api.calls.find((c) => c.verb === 'delete' && c.name === 'run-3')).toMatchObject({ propagationPolicy: 'Background' });
   });
 
   test('cancel saves the log, deletes the Job with its pods, and says so', async () => {
-    await leader.submitNotebook({ runId: '4', inputUri: 's3://b-bucket/in.ipynb', outputNotebookUri: 's3://b-bucket/out.ipynb', outputPath: 's3://b-bucket/r', parameters: {}, timeoutSeconds: 600 });
+    await leader.submitNotebook({
+      runId: '4',
+      inputUri: 's3://b-bucket/in.ipynb',
+      outputNotebookUri: 's3://b-bucket/out.ipynb',
+      outputPath: 's3://b-bucket/r',
+      parameters: {},
+      timeoutSeconds: 600,
+    });
     jobPod('4');
     api.setLog('notebooks', 'run-4-abcde', 'tick 1\n');
     setJobStatus('4', { active: 1, ready: 1 });
@@ -219,17 +259,33 @@ describe('Kubernetes run backend against an API stand-in', () => {
   });
 
   test.each([
-    ['FAILED', 'driver container failed with ExitCode: 1, Reason: Error', 'the Spark application failed: driver container failed with ExitCode: 1, Reason: Error'],
+    [
+      'FAILED',
+      'driver container failed with ExitCode: 1, Reason: Error',
+      'the Spark application failed: driver container failed with ExitCode: 1, Reason: Error',
+    ],
     ['SUBMISSION_FAILED', 'failed to run spark-submit: exit status 1', 'spark-submit failed: failed to run spark-submit: exit status 1'],
   ])('the operator state %s fails the run with its error message', async (state, errorMessage, message) => {
     const runId = state === 'FAILED' ? '6' : '7';
-    await leader.submitSpark({ runId, mainApplicationFile: 'local:///opt/spark/jobs/profile_dataset.py', arguments: [], sizing: { driver: { cores: 1, memoryMiB: 1024 }, executor: { cores: 1, memoryMiB: 1024 }, minExecutors: 1, maxExecutors: 1 }, timeoutSeconds: 600 });
+    await leader.submitSpark({
+      runId,
+      mainApplicationFile: 'local:///opt/spark/jobs/profile_dataset.py',
+      arguments: [],
+      sizing: { driver: { cores: 1, memoryMiB: 1024 }, executor: { cores: 1, memoryMiB: 1024 }, minExecutors: 1, maxExecutors: 1 },
+      timeoutSeconds: 600,
+    });
     setAppState(runId, state, { errorMessage });
     expect(await finished(runId)).toMatchObject({ status: 'failed', message: expect.stringContaining(message) });
   });
 
   test('a SparkApplication past the run timeout is deleted in the foreground, driver and executors with it, and timed_out', async () => {
-    await leader.submitSpark({ runId: '8', mainApplicationFile: 'local:///opt/spark/jobs/profile_dataset.py', arguments: [], sizing: { driver: { cores: 1, memoryMiB: 1024 }, executor: { cores: 1, memoryMiB: 1024 }, minExecutors: 1, maxExecutors: 1 }, timeoutSeconds: 1 });
+    await leader.submitSpark({
+      runId: '8',
+      mainApplicationFile: 'local:///opt/spark/jobs/profile_dataset.py',
+      arguments: [],
+      sizing: { driver: { cores: 1, memoryMiB: 1024 }, executor: { cores: 1, memoryMiB: 1024 }, minExecutors: 1, maxExecutors: 1 },
+      timeoutSeconds: 1,
+    });
     driverPod('8');
     setAppState('8', 'RUNNING');
     expect(await finished('8')).toMatchObject({
@@ -242,7 +298,14 @@ describe('Kubernetes run backend against an API stand-in', () => {
   });
 
   test('a watch that drops (connection cut, or ended by the server) is resumed and the next change still arrives', async () => {
-    await leader.submitNotebook({ runId: '9', inputUri: 's3://b-bucket/in.ipynb', outputNotebookUri: 's3://b-bucket/out.ipynb', outputPath: 's3://b-bucket/r', parameters: {}, timeoutSeconds: 600 });
+    await leader.submitNotebook({
+      runId: '9',
+      inputUri: 's3://b-bucket/in.ipynb',
+      outputNotebookUri: 's3://b-bucket/out.ipynb',
+      outputPath: 's3://b-bucket/r',
+      parameters: {},
+      timeoutSeconds: 600,
+    });
     const lists = () => api.calls.filter((c) => c.verb === 'list' && c.resource === 'jobs').length;
     const listsBefore = lists();
     api.dropWatches('abrupt');
@@ -259,7 +322,14 @@ describe('Kubernetes run backend against an API stand-in', () => {
   });
 
   test('a watch resumed after the history was compacted (410 Gone) lists again and misses nothing', async () => {
-    await leader.submitNotebook({ runId: '10', inputUri: 's3://b-bucket/in.ipynb', outputNotebookUri: 's3://b-bucket/out.ipynb', outputPath: 's3://b-bucket/r', parameters: {}, timeoutSeconds: 600 });
+    await leader.submitNotebook({
+      runId: '10',
+      inputUri: 's3://b-bucket/in.ipynb',
+      outputNotebookUri: 's3://b-bucket/out.ipynb',
+      outputPath: 's3://b-bucket/r',
+      parameters: {},
+      timeoutSeconds: 600,
+    });
     await waitFor('the watch', () => api.watchCount('jobs') === 1);
     const listsBefore = api.calls.filter((c) => c.verb === 'list' && c.resource === 'jobs').length;
     api.dropWatches('abrupt');
@@ -270,7 +340,14 @@ describe('Kubernetes run backend against an API stand-in', () => {
   });
 
   test('a second replica does not lead; after the leader stops it takes over and re-attaches to running runs by label', async () => {
-    await leader.submitNotebook({ runId: '11', inputUri: 's3://b-bucket/in.ipynb', outputNotebookUri: 's3://b-bucket/out.ipynb', outputPath: 's3://b-bucket/r', parameters: {}, timeoutSeconds: 600 });
+    await leader.submitNotebook({
+      runId: '11',
+      inputUri: 's3://b-bucket/in.ipynb',
+      outputNotebookUri: 's3://b-bucket/out.ipynb',
+      outputPath: 's3://b-bucket/r',
+      parameters: {},
+      timeoutSeconds: 600,
+    });
     jobPod('11');
     setJobStatus('11', { active: 1, ready: 1 });
     await waitFor('running', () => updatesOf('11').length === 1);
@@ -288,14 +365,23 @@ describe('Kubernetes run backend against an API stand-in', () => {
     expect(api.get('leases', 'datavis', 'web-app-runs')?.spec.holderIdentity).toBe('replica-b');
     expect(standby.observedRunIds()).toContain('11');
     // The new leader reports the state it found, then follows the run to its end.
-    await waitFor('the re-attached run reported', () => updates.slice(before).some((u) => u.runId === '11' && u.observation.status === 'running'));
+    await waitFor('the re-attached run reported', () =>
+      updates.slice(before).some((u) => u.runId === '11' && u.observation.status === 'running'),
+    );
     setJobStatus('11', { succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] });
     await waitFor('run 11 finished', () => updates.slice(before).some((u) => u.runId === '11' && u.observation.status === 'succeeded'));
     leader = standby;
   });
 
   test('a run whose Job is deleted outside the platform is reported cancelled, saying so', async () => {
-    await leader.submitNotebook({ runId: '12', inputUri: 's3://b-bucket/in.ipynb', outputNotebookUri: 's3://b-bucket/out.ipynb', outputPath: 's3://b-bucket/r', parameters: {}, timeoutSeconds: 600 });
+    await leader.submitNotebook({
+      runId: '12',
+      inputUri: 's3://b-bucket/in.ipynb',
+      outputNotebookUri: 's3://b-bucket/out.ipynb',
+      outputPath: 's3://b-bucket/r',
+      parameters: {},
+      timeoutSeconds: 600,
+    });
     setJobStatus('12', { active: 1, ready: 1 });
     await waitFor('running', () => updatesOf('12').length === 1);
     api.deleteObject('jobs', 'notebooks', 'run-12');
@@ -310,7 +396,14 @@ describe('Kubernetes run backend against an API stand-in', () => {
     const ready = new Promise<void>((resolve) => resyncing.once('synced', resolve));
     resyncing.start();
     await ready;
-    await leader.submitNotebook({ runId: '13', inputUri: 's3://b-bucket/in.ipynb', outputNotebookUri: 's3://b-bucket/out.ipynb', outputPath: 's3://b-bucket/r', parameters: {}, timeoutSeconds: 600 });
+    await leader.submitNotebook({
+      runId: '13',
+      inputUri: 's3://b-bucket/in.ipynb',
+      outputNotebookUri: 's3://b-bucket/out.ipynb',
+      outputPath: 's3://b-bucket/r',
+      parameters: {},
+      timeoutSeconds: 600,
+    });
     await waitFor('the new Job seen', () => resyncing.observedRunIds().includes('13'));
     api.dropWatches('abrupt');
     await waitFor('no watch open', () => api.watchCount('jobs') === 0);
@@ -325,8 +418,12 @@ describe('Kubernetes run backend against an API stand-in', () => {
     expect(leader.permissions()).toEqual(permissions);
     const denied = api.calls.filter((c) => !isAllowed(permissions, c));
     expect(denied).toEqual([]);
-    const used = new Set(api.calls.map((c) => `${c.namespace} ${c.apiGroup} ${c.subresource ? `${c.resource}/${c.subresource}` : c.resource} ${c.verb}`));
-    const declared = permissions.flatMap((p) => p.rules.flatMap((r) => r.verbs.map((v) => `${p.namespace} ${r.apiGroup} ${r.resource} ${v}`)));
+    const used = new Set(
+      api.calls.map((c) => `${c.namespace} ${c.apiGroup} ${c.subresource ? `${c.resource}/${c.subresource}` : c.resource} ${c.verb}`),
+    );
+    const declared = permissions.flatMap((p) =>
+      p.rules.flatMap((r) => r.verbs.map((v) => `${p.namespace} ${r.apiGroup} ${r.resource} ${v}`)),
+    );
     expect(declared.filter((d) => !used.has(d))).toEqual([]);
   });
 });

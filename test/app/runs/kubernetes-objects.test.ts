@@ -21,7 +21,17 @@ const jobProps = {
   serviceAccountName: 'papermill-runner',
   inputUri: 's3://datavis-dev-datasets/projects/1/files/report.ipynb',
   outputNotebookUri: 's3://datavis-dev-outputs/runs/42/output.ipynb',
-  parameters: { region: 'EU', days: 7, ratio: 0.5, dry_run: true, columns: ['a', 'b'], big: 1e21, tiny: 5e-7, none: null, output_path: 's3://datavis-dev-outputs/runs/42/result.csv' },
+  parameters: {
+    region: 'EU',
+    days: 7,
+    ratio: 0.5,
+    dry_run: true,
+    columns: ['a', 'b'],
+    big: 1e21,
+    tiny: 5e-7,
+    none: null,
+    output_path: 's3://datavis-dev-outputs/runs/42/result.csv',
+  },
   timeoutSeconds: 900,
   ttlSecondsAfterFinished: 3600,
 };
@@ -52,7 +62,11 @@ describe('the Job of a notebook run', () => {
 
   test('runs once within the timeout, is cleaned up after a while, as the runner service account with no API token', () => {
     expect(job.spec).toMatchObject({ backoffLimit: 0, activeDeadlineSeconds: 900, ttlSecondsAfterFinished: 3600 });
-    expect(job.spec.template.spec).toMatchObject({ restartPolicy: 'Never', serviceAccountName: 'papermill-runner', automountServiceAccountToken: false });
+    expect(job.spec.template.spec).toMatchObject({
+      restartPolicy: 'Never',
+      serviceAccountName: 'papermill-runner',
+      automountServiceAccountToken: false,
+    });
     expect(job.spec.template.spec.securityContext).toMatchObject({ runAsUser: CHART_RUNNER_UID, runAsNonRoot: true });
     expect(RUNNER_UID).toBe(CHART_RUNNER_UID);
   });
@@ -68,21 +82,42 @@ describe('the Job of a notebook run', () => {
     expect(container.command).toEqual(['papermill']);
     expect(container.args.slice(0, 2)).toEqual([jobProps.inputUri, jobProps.outputNotebookUri]);
     const simple = { region: 'EU', days: 7 };
-    const chart = papermillCommand({ inputPath: 'x', outputFolderUri: 's3://b/p', parameters: simple, cellTimeout: Duration.seconds(900), cwd: '/tmp' });
+    const chart = papermillCommand({
+      inputPath: 'x',
+      outputFolderUri: 's3://b/p',
+      parameters: simple,
+      cellTimeout: Duration.seconds(900),
+      cwd: '/tmp',
+    });
     expect(papermillRunArgs({ ...jobProps, parameters: simple }).slice(2)).toEqual(chart.args.slice(1));
   });
 
   test('structured values go in one -y document that PyYAML reads back with their JSON types', () => {
     const args = papermillRunParameterArgs(jobProps.parameters);
     expect(args).toEqual([
-      '-r', 'region', 'EU',
-      '-p', 'days', '7',
-      '-p', 'ratio', '0.5',
-      '-p', 'dry_run', 'True',
-      '-p', 'big', '1e+21',
-      '-p', 'tiny', '5e-7',
-      '-r', 'output_path', jobProps.parameters.output_path,
-      '-y', '{"columns": ["a", "b"], "none": null}',
+      '-r',
+      'region',
+      'EU',
+      '-p',
+      'days',
+      '7',
+      '-p',
+      'ratio',
+      '0.5',
+      '-p',
+      'dry_run',
+      'True',
+      '-p',
+      'big',
+      '1e+21',
+      '-p',
+      'tiny',
+      '5e-7',
+      '-r',
+      'output_path',
+      jobProps.parameters.output_path,
+      '-y',
+      '{"columns": ["a", "b"], "none": null}',
     ]);
     const structured = { floats: [1e21, 5e-7, -2.5, 1.5e300], n: { k: 9007199254740991, s: 'x: "y"' }, empty: [] };
     const [flag, document] = papermillRunParameterArgs(structured);
@@ -91,7 +126,9 @@ describe('the Job of a notebook run', () => {
     const script = 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))';
     const read = JSON.parse(execFileSync(TEST_PYTHON, ['-c', script], { input: document, encoding: 'utf8' }));
     expect(read).toEqual(structured);
-    expect(JSON.parse(execFileSync(TEST_PYTHON, ['-c', script], { input: JSON.stringify({ big: 1e21 }), encoding: 'utf8' }))).toEqual({ big: '1e+21' });
+    expect(JSON.parse(execFileSync(TEST_PYTHON, ['-c', script], { input: JSON.stringify({ big: 1e21 }), encoding: 'utf8' }))).toEqual({
+      big: '1e+21',
+    });
   });
 });
 
@@ -100,7 +137,8 @@ describe('the SparkApplication of a Spark run', () => {
 
   test('validates against the operator v2.5.2 CRD, and its driver and executor pods meet Pod Security restricted', () => {
     expect(validateSparkApplication(app)).toEqual([]);
-    for (const template of podTemplates(app)) expect({ id: template.id, violations: restrictedViolations(template.spec) }).toEqual({ id: template.id, violations: [] });
+    for (const template of podTemplates(app))
+      expect({ id: template.id, violations: restrictedViolations(template.spec) }).toEqual({ id: template.id, violations: [] });
   });
 
   test('is the SparkChart construct output plus only what a run adds', () => {
@@ -151,8 +189,8 @@ describe('the SparkApplication of a Spark run', () => {
       { field: 'spark.maxExecutors', message: 'spark.maxExecutors must be an integer from 1 to 20, got 50' },
     ]);
     expect(checkSparkSizing({ ...DEFAULT_SPARK_SIZING, minExecutors: 5, maxExecutors: 2 })[0].field).toBe('spark.minExecutors');
-    expect(() => sparkRunApplication({ ...sparkProps, sizing: { ...sparkProps.sizing, executor: { cores: 64, memoryMiB: 4096 } } })).toThrow(
-      'spark.executor.cores must be an integer from 1 to 4, got 64',
-    );
+    expect(() =>
+      sparkRunApplication({ ...sparkProps, sizing: { ...sparkProps.sizing, executor: { cores: 64, memoryMiB: 4096 } } }),
+    ).toThrow('spark.executor.cores must be an integer from 1 to 4, got 64');
   });
 });

@@ -60,7 +60,12 @@ describe('local run executor with python3 on real notebooks', () => {
     const executed = JSON.parse(fs.readFileSync((run as { outputNotebookPath: string }).outputNotebookPath, 'utf8'));
     expect(executed.cells[1].metadata.tags).toEqual(['injected-parameters']);
     expect(executed.cells[1].source.join('')).toContain("greeting = 'bonjour'\ncount = 3\n");
-    expect(executed.metadata.papermill.parameters).toEqual({ greeting: 'bonjour', count: 3, items: [1, { a: null }], output_path: run.outputPath });
+    expect(executed.metadata.papermill.parameters).toEqual({
+      greeting: 'bonjour',
+      count: 3,
+      items: [1, { a: null }],
+      output_path: run.outputPath,
+    });
     const log = await tailLines(run.logPath, 50);
     expect(log).toContain("greeting is bonjour x 3 [1, {'a': None}]");
     // The server's environment (database URL, JWT key) never reaches a run.
@@ -178,24 +183,44 @@ describe('local run executor limits and failures without a kernel', () => {
     expect(peak).toBe(2);
     const starts = updates.filter((u) => u.observation.status === 'running').map((u) => u.runId);
     expect(starts).toEqual(['1', '2', '3', '4', '6']);
-    expect(updates.find((u) => u.runId === '5')?.observation).toMatchObject({ status: 'cancelled', message: 'cancelled before it started' });
+    expect(updates.find((u) => u.runId === '5')?.observation).toMatchObject({
+      status: 'cancelled',
+      message: 'cancelled before it started',
+    });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('a Spark run passes the application, its arguments, conf and OUTPUT_PATH to spark-submit, and its exit code decides', async () => {
     const dir = tempDir('local-spark');
     const fake = path.join(dir, 'spark-submit');
-    fs.writeFileSync(fake, '#!/bin/sh\necho "args: $*"\necho "output: $OUTPUT_PATH"\n[ "$5" = "--conf" ] && exit 0\nexit 3\n', { mode: 0o755 });
+    fs.writeFileSync(fake, '#!/bin/sh\necho "args: $*"\necho "output: $OUTPUT_PATH"\n[ "$5" = "--conf" ] && exit 0\nexit 3\n', {
+      mode: 0o755,
+    });
     const executor = new LocalRunExecutor({ sparkSubmit: fake });
     const { finished } = recorder(executor);
-    const base = { kind: 'spark' as const, applicationPath: '/jobs/profile.py', workDir: dir, outputPath: path.join(dir, 'out.parquet'), timeoutSeconds: 60 };
-    executor.submit({ ...base, runId: 's1', arguments: ['--input', 'in.csv'], sparkConf: { 'spark.sql.shuffle.partitions': '4' }, logPath: path.join(dir, 's1.log') });
+    const base = {
+      kind: 'spark' as const,
+      applicationPath: '/jobs/profile.py',
+      workDir: dir,
+      outputPath: path.join(dir, 'out.parquet'),
+      timeoutSeconds: 60,
+    };
+    executor.submit({
+      ...base,
+      runId: 's1',
+      arguments: ['--input', 'in.csv'],
+      sparkConf: { 'spark.sql.shuffle.partitions': '4' },
+      logPath: path.join(dir, 's1.log'),
+    });
     expect((await finished('s1')).observation).toMatchObject({ status: 'succeeded' });
     expect(fs.readFileSync(path.join(dir, 's1.log'), 'utf8')).toBe(
       `args: --master local[*] --name run-s1 --conf spark.sql.shuffle.partitions=4 /jobs/profile.py --input in.csv\noutput: ${base.outputPath}\n`,
     );
     executor.submit({ ...base, runId: 's2', arguments: [], logPath: path.join(dir, 's2.log') });
-    expect((await finished('s2')).observation).toMatchObject({ status: 'failed', message: "spark-submit failed with exit code 3; see the run's log" });
+    expect((await finished('s2')).observation).toMatchObject({
+      status: 'failed',
+      message: "spark-submit failed with exit code 3; see the run's log",
+    });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -203,7 +228,16 @@ describe('local run executor limits and failures without a kernel', () => {
     const executor = new LocalRunExecutor({});
     const updates: RunUpdate[] = [];
     executor.on('update', (u) => updates.push(u));
-    executor.submit({ kind: 'spark', runId: 'x', applicationPath: 'a.py', arguments: [], workDir: '/tmp', logPath: '/tmp/x.log', outputPath: '/tmp/x', timeoutSeconds: 60 });
+    executor.submit({
+      kind: 'spark',
+      runId: 'x',
+      applicationPath: 'a.py',
+      arguments: [],
+      workDir: '/tmp',
+      logPath: '/tmp/x.log',
+      outputPath: '/tmp/x',
+      timeoutSeconds: 60,
+    });
     expect(updates).toEqual([{ runId: 'x', observation: { status: 'failed', at: expect.any(Date), message: SPARK_SUBMIT_MISSING } }]);
     expect(SPARK_SUBMIT_MISSING).toMatch(/install .*SPARK_SUBMIT/);
   });
@@ -213,7 +247,10 @@ describe('local run executor limits and failures without a kernel', () => {
     const executor = new LocalRunExecutor({ python: path.join(dir, 'no-such-python') });
     const { finished } = recorder(executor);
     executor.submit(notebookRun(dir, 'n1', writeNotebook(dir, 'a.ipynb', 'print(1)')));
-    expect((await finished('n1')).observation).toMatchObject({ status: 'failed', message: expect.stringMatching(/^cannot start .*no-such-python \(RUNS_PYTHON\): spawn .* ENOENT$/) });
+    expect((await finished('n1')).observation).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/^cannot start .*no-such-python \(RUNS_PYTHON\): spawn .* ENOENT$/),
+    });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

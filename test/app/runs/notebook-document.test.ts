@@ -22,8 +22,21 @@ function nbformatAccepts(documents: unknown[]): boolean[] {
   return JSON.parse(execFileSync(PYTHON, ['-c', script], { input: JSON.stringify(documents), encoding: 'utf8' }));
 }
 
-const code = (source: string, extra: object = {}) => ({ cell_type: 'code', metadata: {}, source, outputs: [], execution_count: null, ...extra });
-const notebook = (minor: number, cells: object[], extra: object = {}) => ({ nbformat: 4, nbformat_minor: minor, metadata: {}, cells, ...extra });
+const code = (source: string, extra: object = {}) => ({
+  cell_type: 'code',
+  metadata: {},
+  source,
+  outputs: [],
+  execution_count: null,
+  ...extra,
+});
+const notebook = (minor: number, cells: object[], extra: object = {}) => ({
+  nbformat: 4,
+  nbformat_minor: minor,
+  metadata: {},
+  cells,
+  ...extra,
+});
 
 describe('nbformat 4 validation of uploaded notebooks', () => {
   test.each(fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')))('the platform notebook %s is valid', (file) => {
@@ -38,7 +51,11 @@ describe('nbformat 4 validation of uploaded notebooks', () => {
     ['a cell of an unknown type', notebook(4, [{ cell_type: 'widget', metadata: {}, source: '' }]), false],
     ['a notebook without cells', { nbformat: 4, nbformat_minor: 4, metadata: {} }, false],
     ['a code cell whose source is a number', notebook(4, [code('x', { source: 3 })]), false],
-    ['a notebook from a future minor with extra keys and cell types', notebook(9, [{ cell_type: 'widget', metadata: {}, id: 'w' }], { extra: 1 }), true],
+    [
+      'a notebook from a future minor with extra keys and cell types',
+      notebook(9, [{ cell_type: 'widget', metadata: {}, id: 'w' }], { extra: 1 }),
+      true,
+    ],
   ];
   test.each(cases)('%s: accepted exactly when nbformat accepts it', (_name, document, valid) => {
     expect(nbformatAccepts([document])).toEqual([valid]);
@@ -55,7 +72,11 @@ describe('nbformat 4 validation of uploaded notebooks', () => {
   test.each([
     ['text that is not JSON', Buffer.from('print("hello")'), /^the notebook is not JSON: /],
     ['a JSON array', Buffer.from('[]'), /^the notebook must be a JSON object/],
-    ['an nbformat 3 notebook', Buffer.from(JSON.stringify({ nbformat: 3, nbformat_minor: 0, worksheets: [] })), /nbformat 4 .* nbformat 3$/],
+    [
+      'an nbformat 3 notebook',
+      Buffer.from(JSON.stringify({ nbformat: 3, nbformat_minor: 0, worksheets: [] })),
+      /nbformat 4 .* nbformat 3$/,
+    ],
     ['a negative nbformat_minor', Buffer.from(JSON.stringify({ nbformat: 4, nbformat_minor: -1, cells: [] })), /nbformat_minor must be/],
     ['bytes that are not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), /.+/],
   ])('%s is refused with invalid_notebook', (_name, bytes, message) => {

@@ -38,7 +38,7 @@ describe('executed notebook as HTML', () => {
         res.end(html);
       } else if (req.url === '/run-page') {
         res.writeHead(200, { 'content-type': 'text/html' });
-                // No sandbox attribute on the frame: only the response's CSP protects the page.
+        // No sandbox attribute on the frame: only the response's CSP protects the page.
         res.end('<title>run</title><iframe id="output" src="/output"></iframe>');
       } else {
         res.writeHead(404);

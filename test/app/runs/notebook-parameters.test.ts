@@ -192,7 +192,8 @@ describe('checking supplied parameters', () => {
       {
         code: 'unknown_parameter',
         parameter: 'nmae',
-        message: "parameter 'nmae' is not declared in the notebook's parameters cell; declared: name, days, ratio, flag, when, cols, opts, expr",
+        message:
+          "parameter 'nmae' is not declared in the notebook's parameters cell; declared: name, days, ratio, flag, when, cols, opts, expr",
       },
     ]);
   });

@@ -117,7 +117,9 @@ describe('retry policy', () => {
     expect(retryDecision({ status: 'running', attempt: 1, finishedAt: null }, { maxRetries: 1, retryDelaySeconds: 0 })).toMatchObject({
       retry: false,
     });
-    expect(() => retryDecision(finished('failed', 1), { maxRetries: 6, retryDelaySeconds: 0 })).toThrow('maxRetries must be an integer from 0 to 5');
+    expect(() => retryDecision(finished('failed', 1), { maxRetries: 6, retryDelaySeconds: 0 })).toThrow(
+      'maxRetries must be an integer from 0 to 5',
+    );
     expect(() => retryDecision(finished('failed', 1), { maxRetries: 1, retryDelaySeconds: 3601 })).toThrow(
       'retryDelaySeconds must be an integer from 0 to 3600',
     );

@@ -99,7 +99,10 @@ describe('schedule validation names the field', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ScheduleError);
-    expect(error).toMatchObject({ field: 'timeZone', message: `timeZone '${zone}' is not an IANA time zone name such as 'Europe/Paris' or 'UTC'` });
+    expect(error).toMatchObject({
+      field: 'timeZone',
+      message: `timeZone '${zone}' is not an IANA time zone name such as 'Europe/Paris' or 'UTC'`,
+    });
   });
 });
 

@@ -26,7 +26,9 @@ export class ClusterRunObjects {
       labelSelector: `${RUN_ID_LABEL}=${runId}`,
     });
     // Newest first: with backoffLimit 0 there is one, but a pod may be replaced after eviction.
-    return [...list.items].sort((a, b) => new Date(b.metadata?.creationTimestamp ?? 0).getTime() - new Date(a.metadata?.creationTimestamp ?? 0).getTime());
+    return [...list.items].sort(
+      (a, b) => new Date(b.metadata?.creationTimestamp ?? 0).getTime() - new Date(a.metadata?.creationTimestamp ?? 0).getTime(),
+    );
   }
 
   /**
@@ -72,7 +74,11 @@ export class ClusterRunObjects {
     const name = runObjectName(runId);
     try {
       if (kind === 'notebook') {
-        await this.options.apis.batch.deleteNamespacedJob({ name, namespace: this.options.notebookNamespace, propagationPolicy: 'Background' });
+        await this.options.apis.batch.deleteNamespacedJob({
+          name,
+          namespace: this.options.notebookNamespace,
+          propagationPolicy: 'Background',
+        });
       } else {
         await this.options.apis.custom.deleteNamespacedCustomObject({
           ...SPARK_APPLICATIONS,

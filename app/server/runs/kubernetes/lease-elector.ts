@@ -120,7 +120,11 @@ export class LeaseElector extends EventEmitter<{ started: []; stopped: []; error
     if (holder !== '' && holder !== identity && now - this.observed.at < duration) return 'held-by-other';
     const transitions = (spec.leaseTransitions ?? 0) + (holder === identity ? 0 : 1);
     try {
-      await api.replaceNamespacedLease({ name, namespace, body: this.record(lease, now, transitions, holder === identity && spec.acquireTime ? new Date(spec.acquireTime) : undefined) });
+      await api.replaceNamespacedLease({
+        name,
+        namespace,
+        body: this.record(lease, now, transitions, holder === identity && spec.acquireTime ? new Date(spec.acquireTime) : undefined),
+      });
       return 'leading';
     } catch (error) {
       if ((error as { code?: number }).code === 409) return 'lost-race';

@@ -15,7 +15,12 @@ export interface NotebookJobResources {
 }
 
 /** The NotebooksChart's CronJob defaults. */
-export const DEFAULT_NOTEBOOK_RESOURCES: NotebookJobResources = { cpuRequestMillis: 500, cpuLimitMillis: 2000, memoryRequestMiB: 1024, memoryLimitMiB: 4096 };
+export const DEFAULT_NOTEBOOK_RESOURCES: NotebookJobResources = {
+  cpuRequestMillis: 500,
+  cpuLimitMillis: 2000,
+  memoryRequestMiB: 1024,
+  memoryLimitMiB: 4096,
+};
 
 export interface NotebookJobProps {
   readonly runId: string;
@@ -78,7 +83,9 @@ export function papermillRunParameterArgs(parameters: { readonly [name: string]:
  * The papermill command of a run: the same flags as the NotebooksChart's CronJobs
  * (charts/notebooks/papermill-command.ts), with a fixed output URI instead of a timestamped one.
  */
-export function papermillRunArgs(props: Pick<NotebookJobProps, 'inputUri' | 'outputNotebookUri' | 'parameters' | 'timeoutSeconds'>): string[] {
+export function papermillRunArgs(
+  props: Pick<NotebookJobProps, 'inputUri' | 'outputNotebookUri' | 'parameters' | 'timeoutSeconds'>,
+): string[] {
   return [
     props.inputUri,
     props.outputNotebookUri,

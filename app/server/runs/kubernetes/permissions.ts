@@ -65,10 +65,18 @@ export function runBackendPermissions(namespaces: RunNamespaces): NamespacePermi
 /** Whether a call (as RBAC sees it) is allowed by the declaration. */
 export function isAllowed(
   permissions: readonly NamespacePermissions[],
-  call: { readonly verb: string; readonly apiGroup: string; readonly resource: string; readonly namespace: string; readonly subresource?: string },
+  call: {
+    readonly verb: string;
+    readonly apiGroup: string;
+    readonly resource: string;
+    readonly namespace: string;
+    readonly subresource?: string;
+  },
 ): boolean {
   const resource = call.subresource ? `${call.resource}/${call.subresource}` : call.resource;
   return permissions.some(
-    (p) => p.namespace === call.namespace && p.rules.some((r) => r.apiGroup === call.apiGroup && r.resource === resource && r.verbs.includes(call.verb)),
+    (p) =>
+      p.namespace === call.namespace &&
+      p.rules.some((r) => r.apiGroup === call.apiGroup && r.resource === resource && r.verbs.includes(call.verb)),
   );
 }

@@ -112,7 +112,8 @@ export class RunReconciler extends EventEmitter<{ update: [RunUpdate]; synced: [
       const seen = new Set<string>();
       for (const job of jobs.items) seen.add(this.observe('notebook', job) ?? '');
       for (const app of (apps as { items: KubernetesObject[] }).items) seen.add(this.observe('spark', app) ?? '');
-      for (const [runId, t] of this.tracked) if (!seen.has(runId)) this.deleted(t.kind, { metadata: { labels: { [RUN_ID_LABEL]: runId } } });
+      for (const [runId, t] of this.tracked)
+        if (!seen.has(runId)) this.deleted(t.kind, { metadata: { labels: { [RUN_ID_LABEL]: runId } } });
     } catch (error) {
       this.emit('error', new Error(`resync failed: ${apiErrorText(error)}`));
     }
@@ -165,7 +166,8 @@ export class RunReconciler extends EventEmitter<{ update: [RunUpdate]; synced: [
     tracked.status = observation.status;
     const saved = await this.options.objects.saveLog(runId, kind);
     const message = 'message' in observation ? observation.message : undefined;
-    const final = saved === true ? observation : ({ ...observation, message: [message, saved].filter(Boolean).join('; ') } as RunObservation);
+    const final =
+      saved === true ? observation : ({ ...observation, message: [message, saved].filter(Boolean).join('; ') } as RunObservation);
     this.emit('update', { runId, observation: final });
   }
 
@@ -180,7 +182,11 @@ export class RunReconciler extends EventEmitter<{ update: [RunUpdate]; synced: [
       return;
     }
     const what = kind === 'notebook' ? 'Job' : 'SparkApplication';
-    const observation: RunObservation = { status: 'cancelled', at: this.options.now(), message: `its ${what} was deleted before the run finished` };
+    const observation: RunObservation = {
+      status: 'cancelled',
+      at: this.options.now(),
+      message: `its ${what} was deleted before the run finished`,
+    };
     this.enqueue(runId, async () => {
       await this.finish(runId, kind, observation);
       this.tracked.delete(runId);

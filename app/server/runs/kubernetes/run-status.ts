@@ -71,7 +71,12 @@ export function sparkApplicationObservation(app: SparkApplicationObject, now: Da
     case 'FAILED':
       return { status: 'failed', at, message: `the Spark application failed: ${error || 'the driver ended with an error'}`, ...withStart };
     case 'SUBMISSION_FAILED':
-      return { status: 'failed', at, message: `spark-submit failed: ${error || 'the operator could not submit the application'}`, ...withStart };
+      return {
+        status: 'failed',
+        at,
+        message: `spark-submit failed: ${error || 'the operator could not submit the application'}`,
+        ...withStart,
+      };
     case 'SUSPENDING':
     case 'SUSPENDED':
       return { status: 'cancelled', at, message: 'the SparkApplication was suspended outside the platform', ...withStart };
@@ -93,7 +98,8 @@ export function exceptionLine(text: string): string | undefined {
   const lines = text.split('\n').map((l) => l.trim());
   for (let i = lines.length - 1; i >= 0; i--) {
     const match = /^([A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)):(?: (.*))?$/.exec(lines[i]);
-    if (match && !/^papermill\.exceptions\.PapermillExecutionError$/.test(match[1])) return `${match[1].split('.').pop()}: ${match[2] ?? ''}`.trim();
+    if (match && !/^papermill\.exceptions\.PapermillExecutionError$/.test(match[1]))
+      return `${match[1].split('.').pop()}: ${match[2] ?? ''}`.trim();
   }
   return undefined;
 }
@@ -120,12 +126,18 @@ export function jobObservation(job: V1Job, now: Date, pods: readonly V1Pod[] = [
   const final = conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
   const startedAt = job.status?.startTime ? new Date(job.status.startTime) : undefined;
   const withStart = startedAt ? { startedAt } : {};
-  if (final?.type === 'Complete') return { status: 'succeeded', at: time(job.status?.completionTime ?? final.lastTransitionTime, now), ...withStart };
+  if (final?.type === 'Complete')
+    return { status: 'succeeded', at: time(job.status?.completionTime ?? final.lastTransitionTime, now), ...withStart };
   if (final?.type === 'Failed') {
     const at = time(final.lastTransitionTime, now);
     if (final.reason === 'DeadlineExceeded') {
       const limit = job.spec?.activeDeadlineSeconds;
-      return { status: 'timed_out', at, message: `timed out after ${limit} s (the task's timeoutSeconds); the Job controller stopped its pod`, ...withStart };
+      return {
+        status: 'timed_out',
+        at,
+        message: `timed out after ${limit} s (the task's timeoutSeconds); the Job controller stopped its pod`,
+        ...withStart,
+      };
     }
     const why = podFailure(pods) ?? `${final.reason ?? 'Failed'}: ${final.message ?? 'the Job failed'}`;
     return { status: 'failed', at, message: why, ...withStart };

@@ -3,6 +3,19 @@ import { PySparkApplication } from '../../../../charts/spark/pyspark-application
 import { SparkSizing, checkSparkSizing, SparkLimits, DEFAULT_SPARK_LIMITS } from '../spark-sizing';
 import { TIMEOUT_ANNOTATION, runLabels, runObjectName, sparkPlacement } from './run-objects';
 
+interface SparkPodManifest {
+  readonly labels?: { readonly [key: string]: string };
+  readonly [key: string]: unknown;
+}
+
+/** A sparkoperator.k8s.io/v1beta2 SparkApplication as JSON. */
+export interface SparkApplicationManifest {
+  readonly apiVersion: string;
+  readonly kind: string;
+  metadata: { name: string; namespace: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string } };
+  spec: { driver: SparkPodManifest; executor: SparkPodManifest; restartPolicy?: { type: string }; [key: string]: unknown };
+}
+
 export interface SparkRunApplicationProps {
   readonly runId: string;
   readonly namespace: string;
@@ -35,7 +48,7 @@ export interface SparkRunApplicationProps {
  * tolerations and node selectors, the timeout annotation, and restartPolicy Never (the
  * platform's retry policy makes new attempts; the operator must not retry on its own).
  */
-export function sparkRunApplication(props: SparkRunApplicationProps): Record<string, any> {
+export function sparkRunApplication(props: SparkRunApplicationProps): SparkApplicationManifest {
   const problems = checkSparkSizing(props.sizing, props.limits ?? DEFAULT_SPARK_LIMITS);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('; '));
   const name = runObjectName(props.runId);
@@ -53,11 +66,15 @@ export function sparkRunApplication(props: SparkRunApplicationProps): Record<str
     eventLogDir: props.eventLogDir,
     // Half a core requested per core used: small jobs share nodes, busy ones may burst.
     driver: { cores: sizing.driver.cores, coreRequestMillis: sizing.driver.cores * 500, memory: Size.mebibytes(sizing.driver.memoryMiB) },
-    executor: { cores: sizing.executor.cores, coreRequestMillis: sizing.executor.cores * 500, memory: Size.mebibytes(sizing.executor.memoryMiB) },
+    executor: {
+      cores: sizing.executor.cores,
+      coreRequestMillis: sizing.executor.cores * 500,
+      memory: Size.mebibytes(sizing.executor.memoryMiB),
+    },
     dynamicAllocation: { initialExecutors: sizing.minExecutors, minExecutors: sizing.minExecutors, maxExecutors: sizing.maxExecutors },
     timeToLive: Duration.seconds(props.timeToLiveSeconds),
   });
-  const [app] = chart.toJson() as Record<string, any>[];
+  const [app] = chart.toJson() as SparkApplicationManifest[];
   const labels = runLabels(props.runId, 'spark-run');
   app.metadata.labels = { ...app.metadata.labels, ...labels };
   app.metadata.annotations = { ...app.metadata.annotations, [TIMEOUT_ANNOTATION]: String(props.timeoutSeconds) };

@@ -134,7 +134,8 @@ export class LocalRunExecutor extends EventEmitter<{ update: [RunUpdate] }> {
   public async shutdown(reason = 'the server stopped while the run was running'): Promise<void> {
     for (const id of this.queue.waitingIds()) this.queue.remove(id);
     const finished = [...this.executions.entries()].map(
-      ([runId]) => new Promise<void>((resolve) => this.on('update', (u) => u.runId === runId && u.observation.status !== 'running' && resolve())),
+      ([runId]) =>
+        new Promise<void>((resolve) => this.on('update', (u) => u.runId === runId && u.observation.status !== 'running' && resolve())),
     );
     for (const execution of this.executions.values()) this.stop(execution, 'cancelled', reason, 'failed');
     await Promise.all(finished);
@@ -205,13 +206,22 @@ export class LocalRunExecutor extends EventEmitter<{ update: [RunUpdate] }> {
         command = this.command(run);
         log = fs.openSync(run.logPath, 'a');
       } catch (error) {
-        this.emitUpdate(run.runId, { status: 'failed', at: new Date(), message: `the run could not be prepared: ${(error as Error).message}` });
+        this.emitUpdate(run.runId, {
+          status: 'failed',
+          at: new Date(),
+          message: `the run could not be prepared: ${(error as Error).message}`,
+        });
         resolve();
         return;
       }
       // detached: the run gets a process group of its own, so a terminal's Ctrl-C reaches the
       // server (which stops its runs) rather than every run directly.
-      const child = spawn(command.file, command.args, { cwd: run.workDir, env: this.environment(run), stdio: ['ignore', log, log], detached: true });
+      const child = spawn(command.file, command.args, {
+        cwd: run.workDir,
+        env: this.environment(run),
+        stdio: ['ignore', log, log],
+        detached: true,
+      });
       fs.closeSync(log);
       const tracker = new ProcessTreeTracker(child.pid ?? -1);
       const execution: Execution = { child, tracker };
@@ -249,8 +259,15 @@ export class LocalRunExecutor extends EventEmitter<{ update: [RunUpdate] }> {
         const leftovers = tracker.killAll();
         void tracker.waitUntilGone(10000).then((gone) => {
           const observation = this.outcome(run, execution, command.resultPath, code, signal, leftovers);
-          const warning = gone ? '' : `; some of its processes could not be stopped: ${tracker.processes().map((p) => p.pid).join(', ')}`;
-          finish(observation.status === 'running' || gone ? observation : { ...observation, message: `${observation.message ?? ''}${warning}` });
+          const warning = gone
+            ? ''
+            : `; some of its processes could not be stopped: ${tracker
+                .processes()
+                .map((p) => p.pid)
+                .join(', ')}`;
+          finish(
+            observation.status === 'running' || gone ? observation : { ...observation, message: `${observation.message ?? ''}${warning}` },
+          );
         });
       });
     });

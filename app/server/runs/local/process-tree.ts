@@ -75,7 +75,7 @@ export class ProcessTreeTracker {
     const alive = new Set(all.map(key));
     for (const k of [...this.known.keys()]) if (!alive.has(k)) this.known.delete(k);
     const pids = new Set([...this.known.values()].map((p) => p.pid));
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const p of all) {
         if (this.known.has(key(p))) continue;

@@ -49,7 +49,13 @@ interface ResourceType {
 const TYPES: ResourceType[] = [
   { group: 'batch', version: 'v1', resource: 'jobs', kind: 'Job', defaultPropagation: 'Orphan' },
   { group: '', version: 'v1', resource: 'pods', kind: 'Pod', defaultPropagation: 'Background' },
-  { group: 'sparkoperator.k8s.io', version: 'v1beta2', resource: 'sparkapplications', kind: 'SparkApplication', defaultPropagation: 'Background' },
+  {
+    group: 'sparkoperator.k8s.io',
+    version: 'v1beta2',
+    resource: 'sparkapplications',
+    kind: 'SparkApplication',
+    defaultPropagation: 'Background',
+  },
   { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', kind: 'Lease', defaultPropagation: 'Background' },
 ];
 
@@ -151,7 +157,8 @@ export class FakeKubeApi {
     const existing = this.objects.get(key);
     const stored = clone(object);
     stored.metadata.uid = existing?.metadata.uid ?? stored.metadata.uid ?? randomUUID();
-    stored.metadata.creationTimestamp = existing?.metadata.creationTimestamp ?? stored.metadata.creationTimestamp ?? new Date().toISOString();
+    stored.metadata.creationTimestamp =
+      existing?.metadata.creationTimestamp ?? stored.metadata.creationTimestamp ?? new Date().toISOString();
     stored.metadata.resourceVersion = String(++this.rv);
     this.objects.set(key, stored);
     this.emit({ rv: this.rv, type: existing ? 'MODIFIED' : 'ADDED', object: stored, key });
@@ -240,7 +247,15 @@ export class FakeKubeApi {
                 : 'deletecollection'
               : method.toLowerCase();
     const propagationPolicy = body?.propagationPolicy ?? url.searchParams.get('propagationPolicy') ?? undefined;
-    this.calls.push({ verb, apiGroup: group, resource, namespace, ...(subresource ? { subresource } : {}), ...(name ? { name } : {}), ...(propagationPolicy ? { propagationPolicy } : {}) });
+    this.calls.push({
+      verb,
+      apiGroup: group,
+      resource,
+      namespace,
+      ...(subresource ? { subresource } : {}),
+      ...(name ? { name } : {}),
+      ...(propagationPolicy ? { propagationPolicy } : {}),
+    });
     const key = name ? this.key(type, namespace, name) : '';
     const selector = url.searchParams.get('labelSelector') ?? undefined;
 
@@ -248,7 +263,13 @@ export class FakeKubeApi {
       if (!this.objects.has(key)) return this.status(res, 404, 'NotFound', `pods "${name}" not found`);
       let text = this.logs.get(`${namespace}/${name}`) ?? '';
       const tail = url.searchParams.get('tailLines');
-      if (tail !== null) text = text.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '').slice(-Number(tail)).join('\n') + '\n';
+      if (tail !== null)
+        text =
+          text
+            .split('\n')
+            .filter((l, i, all) => i < all.length - 1 || l !== '')
+            .slice(-Number(tail))
+            .join('\n') + '\n';
       res.writeHead(200, { 'content-type': 'text/plain' });
       return void res.end(text);
     }
@@ -258,14 +279,26 @@ export class FakeKubeApi {
       const items = [...this.objects.values()].filter(
         (o) => this.typeOf(o) === type && o.metadata.namespace === namespace && matchesSelector(o.metadata.labels, selector),
       );
-      return this.json(res, 200, { apiVersion: type.group ? `${type.group}/${type.version}` : 'v1', kind: `${type.kind}List`, metadata: { resourceVersion: String(this.rv) }, items });
+      return this.json(res, 200, {
+        apiVersion: type.group ? `${type.group}/${type.version}` : 'v1',
+        kind: `${type.kind}List`,
+        metadata: { resourceVersion: String(this.rv) },
+        items,
+      });
     }
     if (verb === 'watch') {
       const from = Number(url.searchParams.get('resourceVersion') || '0');
       res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
       res.flushHeaders();
       if (from > 0 && from < this.compactedThrough) {
-        const gone = { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Expired', code: 410, message: `too old resource version: ${from}` };
+        const gone = {
+          kind: 'Status',
+          apiVersion: 'v1',
+          status: 'Failure',
+          reason: 'Expired',
+          code: 410,
+          message: `too old resource version: ${from}`,
+        };
         res.end(JSON.stringify({ type: 'ERROR', object: gone }) + '\n');
         return;
       }
@@ -316,7 +349,12 @@ export class FakeKubeApi {
   /** Deletes an object and, unless orphaned, its dependents (what the garbage collector does). */
   private remove(key: string, object: KubeObject, propagation: string): void {
     this.objects.delete(key);
-    this.emit({ rv: ++this.rv, type: 'DELETED', object: { ...object, metadata: { ...object.metadata, resourceVersion: String(this.rv) } }, key });
+    this.emit({
+      rv: ++this.rv,
+      type: 'DELETED',
+      object: { ...object, metadata: { ...object.metadata, resourceVersion: String(this.rv) } },
+      key,
+    });
     if (propagation === 'Orphan') return;
     for (const [k, o] of [...this.objects.entries()]) {
       if (o.metadata.ownerReferences?.some((r) => r.uid === object.metadata.uid)) this.remove(k, o, propagation);
