@@ -1,3 +1,4 @@
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LocalRun, LocalRunExecutor, SPARK_SUBMIT_MISSING } from '../../../app/server/runs/local/local-executor';
@@ -251,6 +252,37 @@ describe('local run executor limits and failures without a kernel', () => {
       status: 'failed',
       message: expect.stringMatching(/^cannot start .*no-such-python \(RUNS_PYTHON\): spawn .* ENOENT$/),
     });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('a server that dies', () => {
+  test('takes its runs with it: the runner and its kernel stop when the server is killed with SIGKILL', async () => {
+    const dir = tempDir('local-orphan');
+    const notebook = writeNotebook(dir, 'long.ipynb', 'import os, time\nprint("pids", os.getpid(), flush=True)\ntime.sleep(600)');
+    const server = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register', path.join(__dirname, 'support', 'executor-process.ts'), TEST_PYTHON, dir, notebook],
+      {
+        cwd: path.resolve(__dirname, '../../..'),
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    server.stdout!.on('data', (chunk) => (out += chunk));
+    const logPath = await waitFor('the run to start', () => /running (.*)\n/.exec(out)?.[1]);
+    const kernelPid = Number(await waitFor('the kernel pid', async () => /pids (\d+)/.exec(await tailLines(logPath, 20))?.[1]));
+    const runnerPid = [...livePids()].find((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('.run-orphan.parameters.json');
+      } catch {
+        return false;
+      }
+    });
+    expect(runnerPid).toBeDefined();
+    server.kill('SIGKILL');
+    await waitFor('the runner and the kernel to stop', () => !livePids().has(runnerPid!) && !livePids().has(kernelPid), 20000);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

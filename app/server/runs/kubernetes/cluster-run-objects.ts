@@ -32,10 +32,10 @@ export class ClusterRunObjects {
   }
 
   /**
-   * The run's log as its pod has it now (the last `tail` lines), or '' while there is no pod
-   * or its container has not started.
+   * The run's log as its pod has it now (the last `tail` lines): '' while its container has not
+   * started, undefined when there is no pod (not created yet, or already gone).
    */
-  public async readLog(runId: string, kind: RunKind, tail?: number): Promise<string> {
+  public async readLog(runId: string, kind: RunKind, tail?: number): Promise<string | undefined> {
     let pod: { name: string; namespace: string } | undefined;
     if (kind === 'notebook') {
       const name = (await this.notebookPods(runId))[0]?.metadata?.name;
@@ -43,25 +43,40 @@ export class ClusterRunObjects {
     } else {
       pod = { name: `${runObjectName(runId)}-driver`, namespace: this.options.sparkNamespace };
     }
-    if (pod === undefined) return '';
+    if (pod === undefined) return undefined;
     try {
       return await this.options.apis.core.readNamespacedPodLog({ ...pod, ...(tail !== undefined ? { tailLines: tail } : {}) });
     } catch (error) {
-      // 404: no pod yet (or gone); 400: its container is still waiting to start.
-      if (statusCode(error) === 404 || statusCode(error) === 400) return '';
+      if (statusCode(error) === 404) return undefined;
+      if (statusCode(error) === 400) return ''; // the container is still waiting to start
       throw error;
     }
   }
 
-  /** Saves the whole log through persistLogs: true, or a sentence saying why it could not be. */
-  public async saveLog(runId: string, kind: RunKind): Promise<true | string> {
+  /**
+   * Saves a log through persistLogs: true, or a sentence saying why nothing was saved. A run
+   * whose pod is gone keeps whatever was saved before (by the replica that cancelled it).
+   */
+  public async saveLog(runId: string, text: string | undefined): Promise<true | string> {
     if (this.options.persistLogs === undefined) return true;
+    if (text === undefined) return 'no log was kept: its pod was already gone';
     try {
-      await this.options.persistLogs(runId, await this.readLog(runId, kind));
+      await this.options.persistLogs(runId, text);
       return true;
     } catch (error) {
       return `its log could not be saved (${apiErrorText(error)})`;
     }
+  }
+
+  /** Reads the whole log and saves it (see saveLog). */
+  public async keepLog(runId: string, kind: RunKind): Promise<true | string> {
+    let text: string | undefined;
+    try {
+      text = await this.readLog(runId, kind);
+    } catch (error) {
+      return `its log could not be read (${apiErrorText(error)})`;
+    }
+    return this.saveLog(runId, text);
   }
 
   /**

@@ -98,6 +98,7 @@ export class KubernetesRunBackend extends EventEmitter<{ update: [RunUpdate]; le
   private readonly objects: ClusterRunObjects;
   private readonly elector: LeaseElector;
   private reconciler: RunReconciler | undefined;
+  private stopping: Promise<void> = Promise.resolve();
   private readonly now: () => Date;
 
   public constructor(private readonly options: KubernetesBackendOptions) {
@@ -197,9 +198,10 @@ export class KubernetesRunBackend extends EventEmitter<{ update: [RunUpdate]; le
    * `update`). Returns undefined when the run has no object any more.
    */
   public async cancel(runId: string, kind: RunKind, reason = 'cancelled'): Promise<RunObservation | undefined> {
-    const saved = await this.objects.saveLog(runId, kind);
+    const text = await this.objects.readLog(runId, kind).catch(() => undefined);
     this.reconciler?.markFinished(runId, 'cancelled');
     if (!(await this.objects.delete(runId, kind))) return undefined;
+    const saved = await this.objects.saveLog(runId, text);
     const what = kind === 'notebook' ? 'its Job and its pod were deleted' : 'its SparkApplication, driver and executors were deleted';
     const observation: RunObservation = {
       status: 'cancelled',
@@ -210,8 +212,11 @@ export class KubernetesRunBackend extends EventEmitter<{ update: [RunUpdate]; le
     return observation;
   }
 
-  /** The last `tail` lines of the run's log, from its pod (the driver for Spark); '' before there is one. */
-  public logs(runId: string, kind: RunKind, tail?: number): Promise<string> {
+  /**
+   * The last `tail` lines of the run's log from its pod (the driver for Spark), while the pod
+   * exists; undefined when there is none (not started yet, or gone: then serve the saved log).
+   */
+  public logs(runId: string, kind: RunKind, tail?: number): Promise<string | undefined> {
     return this.objects.readLog(runId, kind, tail);
   }
 
@@ -245,9 +250,11 @@ export class KubernetesRunBackend extends EventEmitter<{ update: [RunUpdate]; le
 
   private async follow(): Promise<void> {
     const reconciler = this.reconciler;
-    if (reconciler === undefined) return;
-    this.reconciler = undefined;
-    this.emit('leading', false);
-    await reconciler.stop();
+    if (reconciler !== undefined) {
+      this.reconciler = undefined;
+      this.emit('leading', false);
+      this.stopping = reconciler.stop();
+    }
+    await this.stopping;
   }
 }

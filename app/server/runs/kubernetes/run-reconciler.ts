@@ -86,6 +86,7 @@ export class RunReconciler extends EventEmitter<{ update: [RunUpdate]; synced: [
       });
     }
     await Promise.all(this.informers.map(({ informer }) => informer.start()));
+    if (!this.running) return; // stopped while the first lists ran
     this.timers.push(setInterval(() => void this.resync(), this.options.resyncIntervalMs));
     this.timers.push(setInterval(() => this.checkDeadlines(), this.options.deadlineCheckMs));
     this.emit('synced');
@@ -164,7 +165,7 @@ export class RunReconciler extends EventEmitter<{ update: [RunUpdate]; synced: [
     const tracked = this.tracked.get(runId);
     if (tracked === undefined || isTerminal(tracked.status)) return;
     tracked.status = observation.status;
-    const saved = await this.options.objects.saveLog(runId, kind);
+    const saved = await this.options.objects.keepLog(runId, kind);
     const message = 'message' in observation ? observation.message : undefined;
     const final =
       saved === true ? observation : ({ ...observation, message: [message, saved].filter(Boolean).join('; ') } as RunObservation);

@@ -202,7 +202,9 @@ export class LocalRunExecutor extends EventEmitter<{ update: [RunUpdate] }> {
       let log: number;
       try {
         fs.mkdirSync(run.workDir, { recursive: true });
-        fs.mkdirSync(path.dirname(run.logPath), { recursive: true });
+        for (const file of [run.logPath, run.outputPath, ...(run.kind === 'notebook' ? [run.outputNotebookPath] : [])]) {
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+        }
         command = this.command(run);
         log = fs.openSync(run.logPath, 'a');
       } catch (error) {
