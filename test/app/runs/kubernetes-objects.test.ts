@@ -3,7 +3,7 @@ import { App, Chart, Duration, Size } from 'cdk8s';
 import { papermillCommand } from '../../../charts/notebooks/papermill-command';
 import { RUNNER_UID as CHART_RUNNER_UID } from '../../../charts/notebooks-chart';
 import { PySparkApplication } from '../../../charts/spark/pyspark-application';
-import { SPARK_VERSION } from '../../../charts/spark-chart';
+import { readRelease, sparkVersionOf } from '../../../lib/config/release';
 import { NODE_ROLE_LABEL as CLUSTER_NODE_ROLE_LABEL } from '../../../lib/constructs/platform-cluster';
 import { RUNNER_UID, notebookJob, papermillRunArgs, papermillRunParameterArgs } from '../../../app/server/runs/kubernetes/notebook-job';
 import { NODE_ROLE_LABEL, RUN_ID_LABEL } from '../../../app/server/runs/kubernetes/run-objects';
@@ -35,6 +35,9 @@ const jobProps = {
   timeoutSeconds: 900,
   ttlSecondsAfterFinished: 3600,
 };
+
+/** The Spark version the dev release pins (its apache/spark image tag). */
+const SPARK_VERSION = sparkVersionOf(readRelease('dev').images.spark);
 
 const sparkProps = {
   runId: '43',
