@@ -1,13 +1,7 @@
-export type ProjectEventType =
-  | 'project.created'
-  | 'project.updated'
-  | 'project.deleted'
-  | 'task.created'
-  | 'task.updated'
-  | 'task.deleted'
-  | 'dataset.created'
-  | 'dataset.updated'
-  | 'dataset.deleted';
+import type { EventType } from '../../../schema/vocabulary';
+
+/** The event types are listed once, in schema/vocabulary.ts. */
+export type ProjectEventType = EventType;
 
 /** What a WebSocket client receives: {"type","projectId",...,"data"}. */
 export interface ProjectEvent {

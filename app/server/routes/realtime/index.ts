@@ -1,6 +1,7 @@
 import type {} from '@fastify/websocket';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { EVENT_TYPES } from '../../../../schema/vocabulary';
 import { principalOf } from '../../plugins/authentication';
 import type { SocketHub } from '../../realtime/socket-hub';
 
@@ -22,7 +23,8 @@ const realtimeRoutes: FastifyPluginAsyncTypebox<RealtimeRouteOptions> = async (a
         tags: ['realtime'],
         summary: 'WebSocket of project events',
         description:
-          'Authenticate with `Sec-WebSocket-Protocol: bearer, <access token>` (the server answers with the `bearer` protocol) or `?token=<access token>`. Messages: {"type","projectId",...,"data"} with type project.created|project.updated|project.deleted|task.created|task.updated|task.deleted|dataset.created|dataset.updated|dataset.deleted.',
+          'Authenticate with `Sec-WebSocket-Protocol: bearer, <access token>` (the server answers with the `bearer` protocol) or `?token=<access token>`. Messages: {"type","projectId",...,"data"} with type ' +
+          `${EVENT_TYPES.join('|')}.`,
         querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 4096 })) }),
       },
     },
