@@ -10,7 +10,8 @@ import { resolveJwtSecret, type AppConfig } from './config';
 import type { AppContext } from './context';
 import { loggerOptions } from './logger';
 import authentication from './plugins/authentication';
-import errorHandler from './plugins/error-handler';
+import errorHandler, { MAX_PATH_PARAMETER_LENGTH, clientErrorHandler, frameworkErrors } from './plugins/error-handler';
+import jsonBody from './plugins/json-body';
 import openapi from './plugins/openapi';
 import securityHeaders from './plugins/security-headers';
 import validation, { formatSchemaErrors } from './plugins/validation';
@@ -91,6 +92,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     schemaErrorFormatter: formatSchemaErrors,
+    // Errors Fastify and Node raise before any route runs get the same envelope as the rest.
+    frameworkErrors,
+    clientErrorHandler,
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     // One access-log line per request (below) instead of Fastify's two: each line is a JSON
@@ -162,6 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Plugins for external things and cross-cutting behaviour, before any route.
   await app.register(securityHeaders, {});
   await app.register(cookie);
+  await app.register(jsonBody);
   await app.register(validation);
   await app.register(errorHandler);
   await app.register(authentication);
@@ -180,9 +186,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRoute', (route) => {
     if (route.config?.webSocketAuth && route.schema) route.schema.hide = false;
   });
-  // Only JSON bodies: text/plain (what cross-site HTML forms can send) answers 415.
-  app.removeContentTypeParser('text/plain');
-
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
   );
