@@ -9,6 +9,7 @@ import { migrateToLatest } from '../../schema/migrate';
 import { resolveJwtSecret, type AppConfig } from './config';
 import type { AppContext } from './context';
 import { loggerOptions } from './logger';
+import { fastifyTrustProxy } from './trust-proxy';
 import authentication from './plugins/authentication';
 import errorHandler, { MAX_PATH_PARAMETER_LENGTH, clientErrorHandler, frameworkErrors } from './plugins/error-handler';
 import jsonBody from './plugins/json-body';
@@ -85,7 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];

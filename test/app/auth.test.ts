@@ -145,7 +145,7 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
     expect(none.json().error.code).toBe('refresh_token_required');
   });
 
-  it('marks the cookie Secure when served over https', async () => {
+  it('ignores X-Forwarded-Proto without TRUST_PROXY: the cookie stays without Secure over plain http', async () => {
     const user = await t.createUser('viewer');
     const response = await t.app.inject({
       method: 'POST',
