@@ -32,7 +32,7 @@ import taskRoutes from './routes/tasks';
 import userRoutes from './routes/users';
 import { createAccessTokens } from './services/access-tokens';
 import { ensureFirstAdmin, type FirstAdminResult } from './services/first-admin';
-import { memoryLoginThrottle, redisLoginThrottle } from './services/login-throttle';
+import { memoryLoginThrottle, redisLoginThrottle, resilientLoginThrottle } from './services/login-throttle';
 import { createPasswordHasher } from './services/password-hasher';
 import { createPrincipalCache } from './services/principal-cache';
 import { noReadCache, redisReadCache } from './services/read-cache';
@@ -69,9 +69,18 @@ function printFirstAdmin(result: FirstAdminResult): void {
   );
 }
 
-function redisClient(url: string, app: FastifyInstance, role: string): Redis {
-  // Commands fail fast while Redis is down instead of piling up; callers fall back.
-  const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: role === 'subscriber', lazyConnect: true });
+/** A Redis command that takes longer fails, and its caller falls back (see the read cache and login throttle). */
+const REDIS_COMMAND_TIMEOUT_MS = 1000;
+
+function redisClient(url: string, app: FastifyInstance, role: 'commands' | 'subscriber'): Redis {
+  // Commands fail fast while Redis is down or unresponsive instead of piling up; callers fall
+  // back. The subscriber queues its SUBSCRIBE until it is connected.
+  const client = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: role === 'subscriber',
+    lazyConnect: true,
+    ...(role === 'commands' ? { commandTimeout: REDIS_COMMAND_TIMEOUT_MS } : {}),
+  });
   client.on('error', (error) => app.log.warn({ err: error, role }, 'redis connection error'));
   return client;
 }
@@ -126,8 +135,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       if (message.kind === 'user-access-changed') principals.forget(message.userId);
       hub.handle(message);
     });
-    // Messages published while the subscriber was reconnecting are lost: forget everyone.
-    redis?.subscriber.on('ready', () => principals.clear());
+    // Messages published while the subscriber was away are lost: forget everyone.
+    bus.onResync(() => principals.clear());
     const ctx: AppContext = {
       config,
       db: connection.db,
@@ -135,7 +144,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       passwords: createPasswordHasher(config.passwordHashing),
       tokens: createAccessTokens(resolveJwtSecret(config), config.accessTokenTtlSeconds),
       throttle: redis
-        ? redisLoginThrottle(redis.commands, config.redisKeyPrefix, config.loginWindowSeconds)
+        ? resilientLoginThrottle(
+            redisLoginThrottle(redis.commands, config.redisKeyPrefix, config.loginWindowSeconds),
+            memoryLoginThrottle(config.loginWindowSeconds),
+            app.log,
+          )
         : memoryLoginThrottle(config.loginWindowSeconds),
       cache: redis ? redisReadCache(redis.commands, config.redisKeyPrefix, app.log) : noReadCache,
       principals,

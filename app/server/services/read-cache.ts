@@ -16,7 +16,8 @@ export interface CachedRead<T> {
  * Read-through cache for list, detail and summary reads. It keeps each answer as the JSON text
  * the client receives: a hit is sent as it came from Redis, without parsing and serializing it
  * again. Every write bumps a generation number that is part of each key, which makes all
- * earlier entries unreachable at once; entries also expire after a minute.
+ * earlier entries unreachable at once; entries also expire after a minute. While Redis fails,
+ * reads go to the database (see generationTrust for when the cache is used again).
  */
 export interface ReadCache {
   /** The read's JSON text: the cached bytes, or `serialize(await read.load())` (then cached). */
@@ -86,10 +87,10 @@ export function redisReadCache(redis: Redis, prefix: string, log: FastifyBaseLog
       read.call(pipeline, generationKey, entryPrefix, scope);
     }) as Promise<Entry>;
   const writeEntry = (key: string, body: string | Buffer) => batched((pipeline) => pipeline.set(key, body, 'EX', ENTRY_TTL_SECONDS));
-  let bypassUntil = 0;
+  const trust = generationTrust(redis, generationKey, log);
   return {
     async wrap(read, serialize) {
-      if (Date.now() < bypassUntil) return serialize(await read.load());
+      if (!trust.trusted()) return serialize(await read.load());
       let generation: string;
       try {
         const [gen, hit] = await readEntry(read.scope);
@@ -109,11 +110,61 @@ export function redisReadCache(redis: Redis, prefix: string, log: FastifyBaseLog
       try {
         await redis.incr(generationKey);
       } catch (error) {
-        // Entries written before this write could be served for up to their TTL: stop using
-        // the cache on this replica for that long.
-        bypassUntil = Date.now() + ENTRY_TTL_SECONDS * 1000;
-        log.error({ err: error }, 'read cache invalidation failed; bypassing the cache for a minute');
+        trust.lost();
+        log.error({ err: error }, 'read cache invalidation failed; reading from the database until the cache is invalidated again');
       }
     },
+  };
+}
+
+/** Retry a failed generation bump at most this often. */
+const BUMP_RETRY_MS = 1000;
+
+/**
+ * Whether this replica may serve cached entries. Not after a write whose invalidation failed
+ * (Redis still holds entries from before it), and not after a (re)connection to Redis (while it
+ * was away, other replicas' writes may have failed to invalidate too): in both cases reads go
+ * to the database until this replica has bumped the generation itself, which makes every entry
+ * written before unreachable. A bump that started before a later failure does not count.
+ *
+ * What remains: when only one replica loses Redis and writes meanwhile, the others may serve
+ * entries from before that write until it reconnects and bumps, at most the entry TTL.
+ */
+function generationTrust(redis: Redis, generationKey: string, log: FastifyBaseLogger) {
+  let trusted = false;
+  let failures = 0;
+  let bumping = false;
+  let retryAt = 0;
+  const bump = () => {
+    if (bumping || Date.now() < retryAt || redis.status !== 'ready') return;
+    bumping = true;
+    const failuresBefore = failures;
+    redis.incr(generationKey).then(
+      () => {
+        bumping = false;
+        trusted = failures === failuresBefore;
+        if (!trusted) bump();
+      },
+      (error: unknown) => {
+        bumping = false;
+        retryAt = Date.now() + BUMP_RETRY_MS;
+        log.warn({ err: error }, 'read cache generation bump failed; reading from the database');
+      },
+    );
+  };
+  const lost = () => {
+    failures += 1;
+    trusted = false;
+  };
+  redis.on('close', lost);
+  redis.on('ready', bump);
+  bump();
+  return {
+    /** True when cached entries may be served; otherwise starts (or retries) the bump. */
+    trusted(): boolean {
+      if (!trusted) bump();
+      return trusted;
+    },
+    lost,
   };
 }
