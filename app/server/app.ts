@@ -8,7 +8,7 @@ import { createDatabaseConnection, type DatabaseConnection } from '../../schema/
 import { migrateToLatest } from '../../schema/migrate';
 import { resolveJwtSecret, type AppConfig } from './config';
 import type { AppContext } from './context';
-import { loggerOptions } from './logger';
+import { accessLogger, loggerOptions } from './logger';
 import { fastifyTrustProxy } from './trust-proxy';
 import authentication from './plugins/authentication';
 import errorHandler, { MAX_PATH_PARAMETER_LENGTH, clientErrorHandler, frameworkErrors } from './plugins/error-handler';
@@ -35,7 +35,8 @@ import { ensureFirstAdmin, type FirstAdminResult } from './services/first-admin'
 import { memoryLoginThrottle, redisLoginThrottle, resilientLoginThrottle } from './services/login-throttle';
 import { createPasswordHasher } from './services/password-hasher';
 import { createPrincipalCache } from './services/principal-cache';
-import { noReadCache, redisReadCache } from './services/read-cache';
+import { memoryReadCache } from './services/memory-read-cache';
+import { layeredReadCache, redisReadCache } from './services/read-cache';
 
 export interface BuildAppOptions {
   readonly config: AppConfig;
@@ -131,12 +132,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (redis) await Promise.all([redis.commands.connect(), redis.subscriber.connect()]);
     bus = redis ? await redisEventBus(redis.commands, redis.subscriber, config.redisKeyPrefix, app.log) : localEventBus();
     const principals = createPrincipalCache({ ttlMs: config.authCacheSeconds * 1000 });
+    const recentReads = memoryReadCache({ ttlMs: config.readCacheMemorySeconds * 1000, maxBytes: config.readCacheMemoryMb * 2 ** 20 });
     bus.subscribe((message) => {
       if (message.kind === 'user-access-changed') principals.forget(message.userId);
+      if (message.kind === 'read-cache-invalidated') recentReads.clear();
       hub.handle(message);
     });
-    // Messages published while the subscriber was away are lost: forget everyone.
-    bus.onResync(() => principals.clear());
+    // Messages published while the subscriber was away are lost: forget what they kept fresh.
+    bus.onResync(() => {
+      principals.clear();
+      recentReads.clear();
+    });
     const ctx: AppContext = {
       config,
       db: connection.db,
@@ -150,7 +156,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
             app.log,
           )
         : memoryLoginThrottle(config.loginWindowSeconds),
-      cache: redis ? redisReadCache(redis.commands, config.redisKeyPrefix, app.log) : noReadCache,
+      cache: redis ? layeredReadCache(recentReads, redisReadCache(redis.commands, config.redisKeyPrefix, app.log)) : recentReads,
       principals,
       bus,
       log: app.log,
@@ -173,8 +179,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
     done();
   });
+  const accessLog = accessLogger(app.log);
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    accessLog.info({ reqId: request.id, req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
     done();
   });
 

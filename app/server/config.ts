@@ -60,6 +60,13 @@ export interface AppConfig {
    * database on every request. @default 5
    */
   readonly authCacheSeconds: number;
+  /**
+   * Longest a replica serves a read from its own memory without hearing of a write; see
+   * services/memory-read-cache.ts. 0 turns the memory copy off. @default 5
+   */
+  readonly readCacheMemorySeconds: number;
+  /** Most memory that copy may take, in MiB. @default 32 */
+  readonly readCacheMemoryMb: number;
   readonly passwordHashing: PasswordHashingConfig;
 }
 
@@ -117,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginWindowSeconds: intFromEnv(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     wsMaxBufferedBytes: intFromEnv(env, 'WS_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
     authCacheSeconds: intFromEnv(env, 'AUTH_CACHE_SECONDS', 5, 0, 300),
+    readCacheMemorySeconds: intFromEnv(env, 'READ_CACHE_MEMORY_SECONDS', 5, 0, 300),
+    readCacheMemoryMb: intFromEnv(env, 'READ_CACHE_MEMORY_MB', 32, 1, 4096),
     passwordHashing: DEFAULT_PASSWORD_HASHING,
   };
 }

@@ -66,13 +66,13 @@ export async function redisEventBus(publisher: Redis, subscriber: Redis, prefix:
   });
   return {
     async publish(messages) {
-      for (const message of messages) {
-        try {
-          await publisher.publish(CHANNEL, JSON.stringify(message));
-        } catch (error) {
-          log.error({ err: error }, 'event bus publish failed; clients will catch up on their next read');
-        }
-      }
+      if (messages.length === 0) return;
+      // One round trip for all of them, delivered in this order.
+      const pipeline = publisher.pipeline();
+      for (const message of messages) pipeline.publish(CHANNEL, JSON.stringify(message));
+      const results = await pipeline.exec().catch((error: Error) => [[error, null] as [Error, null]]);
+      const failed = results?.find(([error]) => error)?.[0];
+      if (failed) log.error({ err: failed }, 'event bus publish failed; clients will catch up on their next read');
     },
     subscribe(listener) {
       listeners.push(listener);

@@ -19,4 +19,6 @@ export interface ProjectEvent {
 export type BusMessage =
   | { readonly kind: 'event'; readonly event: ProjectEvent; readonly audience: readonly number[] }
   /** A user's access changed (disabled, deleted, role changed): close their sockets. */
-  | { readonly kind: 'user-access-changed'; readonly userId: number };
+  | { readonly kind: 'user-access-changed'; readonly userId: number }
+  /** A write committed: every replica drops the reads it keeps in memory. */
+  | { readonly kind: 'read-cache-invalidated' };

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChainableCommander, Redis } from 'ioredis';
+import type { MemoryReadCache } from './memory-read-cache';
 
 /** One cacheable read: what it is called in the cache, and how to do it without the cache. */
 export interface CachedRead<T> {
@@ -25,10 +26,11 @@ export interface ReadCache {
   invalidate(): Promise<void>;
 }
 
-export const noReadCache: ReadCache = {
-  wrap: async (read, serialize) => serialize(await read.load()),
-  invalidate: async () => undefined,
-};
+/** The Redis cache, which also says whether this replica may trust it right now. */
+export interface SharedReadCache extends ReadCache {
+  /** False while Redis is away or since a failed invalidation (see generationTrust). */
+  trusted(): boolean;
+}
 
 const ENTRY_TTL_SECONDS = 60;
 
@@ -72,7 +74,7 @@ function turnBatcher(redis: Redis): (add: (pipeline: ChainableCommander) => void
     });
 }
 
-export function redisReadCache(redis: Redis, prefix: string, log: FastifyBaseLogger): ReadCache {
+export function redisReadCache(redis: Redis, prefix: string, log: FastifyBaseLogger): SharedReadCache {
   const generationKey = `${prefix}cache:generation`;
   const entryPrefix = `${prefix}cache:`;
   // A defined command runs the script by its SHA1 (EVALSHA, reloading it after a Redis
@@ -89,6 +91,7 @@ export function redisReadCache(redis: Redis, prefix: string, log: FastifyBaseLog
   const writeEntry = (key: string, body: string | Buffer) => batched((pipeline) => pipeline.set(key, body, 'EX', ENTRY_TTL_SECONDS));
   const trust = generationTrust(redis, generationKey, log);
   return {
+    trusted: () => trust.trusted(),
     async wrap(read, serialize) {
       if (!trust.trusted()) return serialize(await read.load());
       let generation: string;
@@ -166,5 +169,27 @@ function generationTrust(redis: Redis, generationKey: string, log: FastifyBaseLo
       return trusted;
     },
     lost,
+  };
+}
+
+/**
+ * This process's memory in front of Redis: a hit needs no round trip. The memory copy is used
+ * only while Redis is trusted (the same rule as Redis's own entries), and cleared when it is
+ * not, on every write here, and on every write elsewhere (the `read-cache-invalidated` message,
+ * see app.ts).
+ */
+export function layeredReadCache(local: MemoryReadCache, shared: SharedReadCache): ReadCache {
+  return {
+    async wrap(read, serialize) {
+      if (!shared.trusted()) {
+        local.clear();
+        return shared.wrap(read, serialize);
+      }
+      return local.wrap({ scope: read.scope, load: () => shared.wrap(read, serialize) }, (body) => body);
+    },
+    async invalidate() {
+      local.clear();
+      await shared.invalidate();
+    },
   };
 }
