@@ -155,7 +155,7 @@ describe.each(DIALECTS)('the project list on %s', (dialect) => {
             );
             expect(plan).toEqual(
               expect.arrayContaining([
-                'SEARCH p USING INDEX projects_owner_id_idx (owner_id=? AND id<?)',
+                'SEARCH p USING COVERING INDEX projects_owner_id_idx (owner_id=? AND id<?)',
                 'SEARCH m USING COVERING INDEX project_members_user_id_idx (user_id=? AND project_id<?)',
                 'SEARCH p USING INTEGER PRIMARY KEY (rowid=?)',
               ]),
