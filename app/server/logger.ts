@@ -18,7 +18,8 @@ export const REDACTED_PATHS = [
 
 /** Strips the WebSocket `?token=` from logged URLs. */
 export function redactUrlToken(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+  // Most URLs have no query token: skip the regular expression for them (it runs on every line).
+  return /token=/i.test(url) ? url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]') : url;
 }
 
 /** Lines collect until this many bytes are waiting (about a dozen request lines)... */
