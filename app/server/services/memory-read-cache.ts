@@ -21,6 +21,18 @@ interface Entry {
 }
 
 /**
+ * A Buffer that owns its memory. A small Buffer from Buffer.from shares an 8 KiB slab with
+ * others, and one read from Redis is a slice of a larger network buffer: kept for seconds,
+ * either would hold far more memory than its length, which is what the size limit counts.
+ */
+function standalone(body: string | Buffer): string | Buffer {
+  if (typeof body === 'string' || body.byteLength === body.buffer.byteLength) return body;
+  const copy = Buffer.allocUnsafeSlow(body.length);
+  body.copy(copy);
+  return copy;
+}
+
+/**
  * The answers of recent reads (their JSON text, per asking user) in this process, so a read
  * repeated between writes needs neither the database nor Redis.
  *
@@ -46,7 +58,8 @@ export function memoryReadCache(props: MemoryReadCacheProps): MemoryReadCache {
     entries.delete(scope);
     bytes -= entry.bytes;
   };
-  const store = (scope: string, body: string | Buffer) => {
+  const store = (scope: string, loaded: string | Buffer) => {
+    const body = standalone(loaded);
     const size = typeof body === 'string' ? body.length * 2 : body.length;
     if (size > props.maxBytes) return;
     const previous = entries.get(scope);
