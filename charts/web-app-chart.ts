@@ -139,6 +139,10 @@ export class WebAppChart extends Chart {
           envVariables: {
             NODE_ENV: kplus.EnvValue.fromValue('production'),
             PORT: kplus.EnvValue.fromValue(String(WEB_APP_PORT)),
+            // X-Forwarded-For/-Proto are believed only from the load balancer, which connects
+            // from its addresses inside the VPC: login throttling then counts per real client,
+            // and a client cannot forge its address by sending the header itself.
+            TRUST_PROXY: kplus.EnvValue.fromValue(props.vpcCidr),
             DATABASE_URL: fromSecret('DATABASE_URL'),
             JWT_SECRET: fromSecret('JWT_SECRET'),
             ADMIN_EMAIL: fromSecret('ADMIN_EMAIL', true),

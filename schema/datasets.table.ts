@@ -1,8 +1,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Timestamp } from './users.table';
+import type { DatasetFormat } from './vocabulary';
 
-export type DatasetFormat = 'csv' | 'parquet' | 'json' | 'delta';
-export const DATASET_FORMATS: readonly DatasetFormat[] = ['csv', 'parquet', 'json', 'delta'];
+export type { DatasetFormat } from './vocabulary';
 
 export interface DatasetsTable {
   id: Generated<number>;

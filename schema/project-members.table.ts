@@ -1,8 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { MemberRole } from './vocabulary';
 
-/** Role a user holds inside one project. */
-export type MemberRole = 'editor' | 'viewer';
-export const MEMBER_ROLES: readonly MemberRole[] = ['editor', 'viewer'];
+export type { MemberRole } from './vocabulary';
 
 export interface ProjectMembersTable {
   project_id: number;

@@ -1,11 +1,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Timestamp } from './users.table';
+import type { TaskKind, TaskStatus } from './vocabulary';
 
-export type TaskKind = 'notebook' | 'spark' | 'manual';
-export const TASK_KINDS: readonly TaskKind[] = ['notebook', 'spark', 'manual'];
-
-export type TaskStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-export const TASK_STATUSES: readonly TaskStatus[] = ['pending', 'running', 'succeeded', 'failed', 'cancelled'];
+export type { TaskKind, TaskStatus } from './vocabulary';
 
 export interface TasksTable {
   id: Generated<number>;

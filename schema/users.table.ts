@@ -1,8 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { UserRole } from './vocabulary';
 
-/** Global role of an account; project membership refines it per project. */
-export type UserRole = 'admin' | 'analyst' | 'viewer';
-export const USER_ROLES: readonly UserRole[] = ['admin', 'analyst', 'viewer'];
+export type { UserRole } from './vocabulary';
 
 /** Timestamps are stored as UTC text `YYYY-MM-DD HH:MM:SS.mmm` on both databases. */
 export type Timestamp = ColumnType<string, string, string>;

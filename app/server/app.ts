@@ -8,9 +8,11 @@ import { createDatabaseConnection, type DatabaseConnection } from '../../schema/
 import { migrateToLatest } from '../../schema/migrate';
 import { resolveJwtSecret, type AppConfig } from './config';
 import type { AppContext } from './context';
-import { loggerOptions } from './logger';
+import { accessLogger, loggerOptions } from './logger';
+import { fastifyTrustProxy } from './trust-proxy';
 import authentication from './plugins/authentication';
-import errorHandler from './plugins/error-handler';
+import errorHandler, { MAX_PATH_PARAMETER_LENGTH, clientErrorHandler, frameworkErrors } from './plugins/error-handler';
+import jsonBody from './plugins/json-body';
 import openapi from './plugins/openapi';
 import securityHeaders from './plugins/security-headers';
 import validation, { formatSchemaErrors } from './plugins/validation';
@@ -30,10 +32,11 @@ import taskRoutes from './routes/tasks';
 import userRoutes from './routes/users';
 import { createAccessTokens } from './services/access-tokens';
 import { ensureFirstAdmin, type FirstAdminResult } from './services/first-admin';
-import { memoryLoginThrottle, redisLoginThrottle } from './services/login-throttle';
+import { memoryLoginThrottle, redisLoginThrottle, resilientLoginThrottle } from './services/login-throttle';
 import { createPasswordHasher } from './services/password-hasher';
 import { createPrincipalCache } from './services/principal-cache';
-import { noReadCache, redisReadCache } from './services/read-cache';
+import { memoryReadCache } from './services/memory-read-cache';
+import { layeredReadCache, redisReadCache } from './services/read-cache';
 
 export interface BuildAppOptions {
   readonly config: AppConfig;
@@ -67,9 +70,18 @@ function printFirstAdmin(result: FirstAdminResult): void {
   );
 }
 
-function redisClient(url: string, app: FastifyInstance, role: string): Redis {
-  // Commands fail fast while Redis is down instead of piling up; callers fall back.
-  const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: role === 'subscriber', lazyConnect: true });
+/** A Redis command that takes longer fails, and its caller falls back (see the read cache and login throttle). */
+const REDIS_COMMAND_TIMEOUT_MS = 1000;
+
+function redisClient(url: string, app: FastifyInstance, role: 'commands' | 'subscriber'): Redis {
+  // Commands fail fast while Redis is down or unresponsive instead of piling up; callers fall
+  // back. The subscriber queues its SUBSCRIBE until it is connected.
+  const client = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: role === 'subscriber',
+    lazyConnect: true,
+    ...(role === 'commands' ? { commandTimeout: REDIS_COMMAND_TIMEOUT_MS } : {}),
+  });
   client.on('error', (error) => app.log.warn({ err: error, role }, 'redis connection error'));
   return client;
 }
@@ -84,13 +96,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     schemaErrorFormatter: formatSchemaErrors,
+    // Errors Fastify and Node raise before any route runs get the same envelope as the rest.
+    frameworkErrors,
+    clientErrorHandler,
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     // One access-log line per request (below) instead of Fastify's two: each line is a JSON
@@ -116,12 +132,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (redis) await Promise.all([redis.commands.connect(), redis.subscriber.connect()]);
     bus = redis ? await redisEventBus(redis.commands, redis.subscriber, config.redisKeyPrefix, app.log) : localEventBus();
     const principals = createPrincipalCache({ ttlMs: config.authCacheSeconds * 1000 });
+    const recentReads = memoryReadCache({ ttlMs: config.readCacheMemorySeconds * 1000, maxBytes: config.readCacheMemoryMb * 2 ** 20 });
     bus.subscribe((message) => {
       if (message.kind === 'user-access-changed') principals.forget(message.userId);
+      if (message.kind === 'read-cache-invalidated') recentReads.clear();
       hub.handle(message);
     });
-    // Messages published while the subscriber was reconnecting are lost: forget everyone.
-    redis?.subscriber.on('ready', () => principals.clear());
+    // Messages published while the subscriber was away are lost: forget what they kept fresh.
+    bus.onResync(() => {
+      principals.clear();
+      recentReads.clear();
+    });
     const ctx: AppContext = {
       config,
       db: connection.db,
@@ -129,9 +150,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       passwords: createPasswordHasher(config.passwordHashing),
       tokens: createAccessTokens(resolveJwtSecret(config), config.accessTokenTtlSeconds),
       throttle: redis
-        ? redisLoginThrottle(redis.commands, config.redisKeyPrefix, config.loginWindowSeconds)
+        ? resilientLoginThrottle(
+            redisLoginThrottle(redis.commands, config.redisKeyPrefix, config.loginWindowSeconds),
+            memoryLoginThrottle(config.loginWindowSeconds),
+            app.log,
+          )
         : memoryLoginThrottle(config.loginWindowSeconds),
-      cache: redis ? redisReadCache(redis.commands, config.redisKeyPrefix, app.log) : noReadCache,
+      cache: redis ? layeredReadCache(recentReads, redisReadCache(redis.commands, config.redisKeyPrefix, app.log)) : recentReads,
       principals,
       bus,
       log: app.log,
@@ -154,14 +179,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
     done();
   });
+  const accessLog = accessLogger(app.log);
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    accessLog.info({ reqId: request.id, req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
     done();
   });
 
   // Plugins for external things and cross-cutting behaviour, before any route.
   await app.register(securityHeaders, {});
   await app.register(cookie);
+  await app.register(jsonBody);
   await app.register(validation);
   await app.register(errorHandler);
   await app.register(authentication);
@@ -180,9 +207,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRoute', (route) => {
     if (route.config?.webSocketAuth && route.schema) route.schema.hide = false;
   });
-  // Only JSON bodies: text/plain (what cross-site HTML forms can send) answers 415.
-  app.removeContentTypeParser('text/plain');
-
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
   );

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dialectOf } from '../../schema/connection';
+import { parseTrustProxy, type TrustProxySetting } from './trust-proxy';
 
 /** scrypt cost parameters; see services/password-hasher.ts for the reasoning. */
 export interface PasswordHashingConfig {
@@ -35,8 +36,12 @@ export interface AppConfig {
   readonly redisKeyPrefix: string;
   /** @default 'info' */
   readonly logLevel: string;
-  /** Trust X-Forwarded-* from the load balancer. @default false */
-  readonly trustProxy: boolean;
+  /**
+   * Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (TRUST_PROXY): see
+   * trust-proxy.ts. The client address decides login throttling; the protocol, whether the
+   * refresh cookie is Secure. @default false (only the socket counts)
+   */
+  readonly trustProxy: TrustProxySetting;
   /** Largest accepted request body. @default 262144 (256 KiB) */
   readonly bodyLimitBytes: number;
   /** @default 900 (15 minutes) */
@@ -55,6 +60,13 @@ export interface AppConfig {
    * database on every request. @default 5
    */
   readonly authCacheSeconds: number;
+  /**
+   * Longest a replica serves a read from its own memory without hearing of a write; see
+   * services/memory-read-cache.ts. 0 turns the memory copy off. @default 5
+   */
+  readonly readCacheMemorySeconds: number;
+  /** Most memory that copy may take, in MiB. @default 32 */
+  readonly readCacheMemoryMb: number;
   readonly passwordHashing: PasswordHashingConfig;
 }
 
@@ -104,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: nonEmpty(env.REDIS_URL),
     redisKeyPrefix: nonEmpty(env.REDIS_KEY_PREFIX) ?? 'datavis:',
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     bodyLimitBytes: intFromEnv(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
     accessTokenTtlSeconds: intFromEnv(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
     refreshTokenTtlSeconds: intFromEnv(env, 'REFRESH_TOKEN_TTL_SECONDS', 14 * 86400, 60, 365 * 86400),
@@ -112,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginWindowSeconds: intFromEnv(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     wsMaxBufferedBytes: intFromEnv(env, 'WS_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
     authCacheSeconds: intFromEnv(env, 'AUTH_CACHE_SECONDS', 5, 0, 300),
+    readCacheMemorySeconds: intFromEnv(env, 'READ_CACHE_MEMORY_SECONDS', 5, 0, 300),
+    readCacheMemoryMb: intFromEnv(env, 'READ_CACHE_MEMORY_MB', 32, 1, 4096),
     passwordHashing: DEFAULT_PASSWORD_HASHING,
   };
 }

@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import pino from 'pino';
 
 /** Paths pino replaces with "[redacted]": credentials never reach the logs. */
@@ -18,19 +18,25 @@ export const REDACTED_PATHS = [
 
 /** Strips the WebSocket `?token=` from logged URLs. */
 export function redactUrlToken(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+  // Most URLs have no query token: skip the regular expression for them (it runs on every line).
+  return /token=/i.test(url) ? url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]') : url;
 }
+
+/** Lines collect until this many bytes are waiting (about a dozen request lines)... */
+const LOG_BATCH_BYTES = 4096;
+/** ...or this long has passed, so a quiet server's lines still appear at once to a reader. */
+const LOG_FLUSH_MS = 100;
 
 /**
  * Structured JSON logs (pino) with request ids and without secrets, on stdout. Lines are
- * written asynchronously: while one write is under way the next lines queue up and leave
- * together, instead of one blocking write per line (two per request). They are flushed when
- * the process exits; only a hard kill (SIGKILL, out of memory) can lose the last few.
+ * written asynchronously and in batches: under load one write carries many lines instead of
+ * one write per request, and a lone line waits at most LOG_FLUSH_MS. They are flushed when the
+ * process exits; only a hard kill (SIGKILL, out of memory) can lose the last ones.
  */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
-    stream: pino.destination({ dest: 1, sync: false }),
+    stream: pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS }),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
       req(request: { method: string; url: string; hostname?: string; ip?: string; headers?: Record<string, unknown> }) {
@@ -44,4 +50,14 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
       },
     },
   };
+}
+
+/**
+ * The logger of the one line per request. That line holds only what the `req` serializer above
+ * picks (method, URL without its token, host, client address, user agent), the status and the
+ * time, none of them a secret, so it skips the redaction every other line goes through, which
+ * costs more than the rest of the line together (about 10 µs per line).
+ */
+export function accessLogger(log: FastifyBaseLogger): FastifyBaseLogger {
+  return log.child({}, { redact: { paths: [], censor: '[redacted]' } });
 }

@@ -1,14 +1,24 @@
+import { jwtVerify } from 'jose';
 import type { Principal } from '../../app/server/context';
 import { createAccessTokens } from '../../app/server/services/access-tokens';
 import { createPrincipalCache } from '../../app/server/services/principal-cache';
 import { startTestApp, type TestApp } from './support/test-app';
 import { DIALECTS, TEST_REDIS_URL, createTestDatabase, type TestDatabase } from './support/test-databases';
 
+// jose's jwtVerify, counted: each call is a signature check that the token memory did not spare.
+jest.mock('jose', () => {
+  const actual = jest.requireActual<typeof import('jose')>('jose');
+  return { ...actual, jwtVerify: jest.fn(actual.jwtVerify) };
+});
+const signatureChecks = jwtVerify as jest.MockedFunction<typeof jwtVerify>;
+
 const SECRET = 'unit-test-secret-that-is-long-enough-42';
 const alice: Principal = { id: 7, email: 'alice@example.com', role: 'analyst' };
 
 describe('remembered access tokens', () => {
-  it('verifies a token once, then answers from memory until it expires, and never remembers a bad one', async () => {
+  beforeEach(() => signatureChecks.mockClear());
+
+  it('checks a token once, then answers from memory until it expires, and never remembers a bad one', async () => {
     let clock = 1_700_000_000_000;
     const tokens = createAccessTokens(SECRET, 60, { now: () => clock });
     const token = await tokens.sign(42);
@@ -16,20 +26,32 @@ describe('remembered access tokens', () => {
     expect(await tokens.verify(token)).toBe(42);
     clock += 59_999;
     expect(await tokens.verify(token)).toBe(42);
+    expect(signatureChecks).toHaveBeenCalledTimes(1);
     clock += 1;
     await expect(tokens.verify(token)).rejects.toMatchObject({ statusCode: 401, message: expect.stringMatching(/expired/) });
     const forged = `${token.slice(0, -3)}AAA`;
+    signatureChecks.mockClear();
     await expect(tokens.verify(forged)).rejects.toMatchObject({ statusCode: 401 });
     await expect(tokens.verify(forged)).rejects.toMatchObject({ statusCode: 401 });
+    expect(signatureChecks).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps at most maxRemembered tokens', async () => {
+  it('remembers at most maxRemembered tokens: a new one pushes out the oldest, which is checked again', async () => {
     const clock = 1_700_000_000_000;
     const tokens = createAccessTokens(SECRET, 60, { now: () => clock, maxRemembered: 2 });
-    const all = await Promise.all([1, 2, 3].map((id) => tokens.sign(id)));
-    for (const token of all) await tokens.verify(token);
-    // Still verifiable (again, from scratch) after being pushed out.
-    expect(await Promise.all(all.map((token) => tokens.verify(token)))).toEqual([1, 2, 3]);
+    const [first, second, third] = await Promise.all([1, 2, 3].map((id) => tokens.sign(id)));
+    for (const token of [first, second, third]) await tokens.verify(token);
+    expect(signatureChecks).toHaveBeenCalledTimes(3);
+    // The second and third are remembered; the first was pushed out when the third came in.
+    expect([await tokens.verify(second), await tokens.verify(third)]).toEqual([2, 3]);
+    expect(signatureChecks).toHaveBeenCalledTimes(3);
+    expect(await tokens.verify(first)).toBe(1);
+    expect(signatureChecks).toHaveBeenCalledTimes(4);
+    // Remembering the first again pushed out the second, now the oldest.
+    expect(await tokens.verify(third)).toBe(3);
+    expect(signatureChecks).toHaveBeenCalledTimes(4);
+    expect(await tokens.verify(second)).toBe(2);
+    expect(signatureChecks).toHaveBeenCalledTimes(5);
   });
 });
 
@@ -88,13 +110,20 @@ describe('principal cache', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
-  it('holds at most maxEntries users, dropping the oldest', async () => {
+  it('holds at most maxEntries users: loading another one drops the one loaded longest ago', async () => {
     const cache = createPrincipalCache({ ttlMs: 60_000, maxEntries: 2 });
     for (const id of [1, 2, 3]) await cache.get(id, async () => ({ ...alice, id }));
-    const load = jest.fn(async () => ({ ...alice, id: 1 }));
-    await cache.get(1, load);
-    await cache.get(3, load);
-    expect(load).toHaveBeenCalledTimes(1);
+    const load = jest.fn(async (id: number) => ({ ...alice, id }));
+    // 1 was dropped when 3 came in; 2 and 3 are held.
+    await cache.get(3, () => load(3));
+    await cache.get(2, () => load(2));
+    expect(load).not.toHaveBeenCalled();
+    await cache.get(1, () => load(1));
+    expect(load.mock.calls).toEqual([[1]]);
+    // Loading 1 again dropped 2, now the one loaded longest ago; 3 is still held.
+    await cache.get(3, () => load(3));
+    await cache.get(2, () => load(2));
+    expect(load.mock.calls).toEqual([[1], [2]]);
   });
 });
 

@@ -1,50 +1,7 @@
-import * as net from 'node:net';
 import { createConnection } from 'mysql2/promise';
+import { CuttableProxy } from './support/cuttable-proxy';
 import { adminOf, startTestApp, type TestApp, type TestUser } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-databases';
-
-/** A TCP proxy between the app and MariaDB that can cut every connection and refuse new ones. */
-class CuttableProxy {
-  private readonly sockets = new Set<net.Socket>();
-  private cut = false;
-  private readonly server: net.Server;
-
-  constructor(private readonly target: { host: string; port: number }) {
-    this.server = net.createServer((client) => {
-      if (this.cut) {
-        client.destroy();
-        return;
-      }
-      const upstream = net.connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-  }
-
-  listen(): Promise<number> {
-    return new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => resolve((this.server.address() as net.AddressInfo).port)));
-  }
-
-  cutAll(): void {
-    this.cut = true;
-    for (const socket of this.sockets) socket.destroy();
-  }
-
-  restore(): void {
-    this.cut = false;
-  }
-
-  close(): Promise<void> {
-    this.cutAll();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,11 +15,7 @@ describe('MySQL outage behind a proxy', () => {
   beforeAll(async () => {
     database = await createTestDatabase('mysql');
     proxy = new CuttableProxy({ host: database.host, port: database.port });
-    const port = await proxy.listen();
-    const url = new URL(database.url);
-    url.hostname = '127.0.0.1';
-    url.port = String(port);
-    t = await startTestApp({ database: { ...database, url: url.toString() }, config: { dbPoolSize: 4 } });
+    t = await startTestApp({ database: { ...database, url: await proxy.urlFor(database) }, config: { dbPoolSize: 4 } });
     admin = await adminOf(t);
   });
   afterAll(async () => {

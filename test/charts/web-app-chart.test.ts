@@ -3,6 +3,7 @@ import { readSpecText } from '../support/specs';
 import { WebAppChart, WebAppChartProps } from '../../charts/web-app-chart';
 import { CERT_ARN, cloudCharts, findObject, objectsOfKind } from './support/platform';
 import { localPlatform } from '../../charts/local';
+import { parseTrustProxy } from '../../app/server/trust-proxy';
 
 /** Documented annotation names from the controller's table, templated rows as patterns. */
 function documentedAnnotations(): RegExp[] {
@@ -101,6 +102,13 @@ describe('WebAppChart', () => {
     expect(env.JWT_SECRET.valueFrom.secretKeyRef.name).toBe('web-app-secrets');
     expect(objectsOfKind(web, 'Secret')).toEqual([]);
     expect(JSON.stringify(web)).not.toMatch(/mysql:\/\/[^"]*:[^"]*@/);
+  });
+
+  test('trusts X-Forwarded-* only from the VPC the load balancer connects from, in a form the server accepts', () => {
+    const c = findObject(web, 'Deployment', 'web-app').spec.template.spec.containers[0];
+    const trustProxy = c.env.find((e: { name: string }) => e.name === 'TRUST_PROXY');
+    expect(trustProxy).toEqual({ name: 'TRUST_PROXY', value: '10.20.0.0/16' });
+    expect(parseTrustProxy(trustProxy.value)).toEqual(['10.20.0.0/16']);
   });
 
   test('autoscaler, disruption budget and a Deployment without fixed replicas', () => {

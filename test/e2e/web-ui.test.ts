@@ -81,6 +81,26 @@ afterAll(async () => {
 describe('web UI end to end', () => {
   let alice: Page;
 
+  it('makes no failing request and logs no console error on a signed-out first visit', async () => {
+    const page = await newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} for ${response.request().method()} ${response.url()}`);
+    });
+    const restored = page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh'));
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Sign in to datavis' }).waitFor();
+    // The session check ran, and said "no session" without an error status.
+    expect((await restored).status()).toBe(204);
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+  });
+
   it('serves the app shell with cache headers that keep /api JSON', async () => {
     const index = await fetch(`${server.url}/projects/1`, { headers: { accept: 'text/html' } });
     expect(index.status).toBe(200);
@@ -189,7 +209,8 @@ describe('web UI end to end', () => {
     await shot(alice, '05-project-detail-owner');
   });
 
-  it('shows a change to another member’s open page and dashboard within a second', async () => {
+  // How fast the change shows is measured by `npm run bench:web` (docs/benchmarks.md), not here.
+  it('shows a change to another member’s open project page and dashboard without a reload', async () => {
     const bob = await signInAndOpen('bob', `/projects/${projectId}`);
     await bob.getByRole('heading', { name: 'Churn analysis', level: 1 }).waitFor();
     expect(await bob.getByTestId('project-access').textContent()).toBe('editor');
@@ -200,7 +221,9 @@ describe('web UI end to end', () => {
     await bobDash.locator('[data-state="ready"]').waitFor();
     await bobDash.waitForFunction(() => !document.querySelector('[data-testid="live-banner"]'));
 
-    // Alice adds a task; Bob's project page and dashboard show it without reloading.
+    // Alice adds a task; Bob's project page and dashboard show it without reloading (a reload
+    // would drop this marker).
+    for (const page of [bob, bobDash]) await page.evaluate(() => (window.notReloaded = true));
     await alice.getByRole('button', { name: 'Add task' }).click();
     const dialog = alice.getByRole('dialog');
     await dialog.getByLabel('Title', { exact: true }).fill('Retrain model');
@@ -209,17 +232,14 @@ describe('web UI end to end', () => {
     const created = alice.waitForResponse((r) => r.url().endsWith(`/api/projects/${projectId}/tasks`) && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: 'Add task' }).click();
     expect((await created).status()).toBe(201);
-    const committedAt = Date.now();
-    await bob.getByTestId('tasks-table').getByText('Retrain model').waitFor({ timeout: 1000 });
+    await bob.getByTestId('tasks-table').getByText('Retrain model').waitFor();
     await bobDash
       .getByTestId('activity-feed')
       .getByText(/Task “Retrain model” created in Churn analysis/)
-      .waitFor({ timeout: 1000 });
+      .waitFor();
     // The totals come from the summary the dashboard refetches (debounced) after the event.
-    await bobDash.waitForFunction(() => document.querySelector('[data-testid="total-tasks"]')?.textContent === '2', undefined, {
-      timeout: 1000,
-    });
-    expect(Date.now() - committedAt).toBeLessThan(1000);
+    await bobDash.waitForFunction(() => document.querySelector('[data-testid="total-tasks"]')?.textContent === '2');
+    for (const page of [bob, bobDash]) expect(await page.evaluate(() => window.notReloaded)).toBe(true);
     await bobDash.locator('.chart svg').first().waitFor();
     await shot(bob, '06-project-detail-editor-live');
     await shot(bobDash, '07-dashboard-live');

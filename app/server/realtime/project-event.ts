@@ -1,13 +1,7 @@
-export type ProjectEventType =
-  | 'project.created'
-  | 'project.updated'
-  | 'project.deleted'
-  | 'task.created'
-  | 'task.updated'
-  | 'task.deleted'
-  | 'dataset.created'
-  | 'dataset.updated'
-  | 'dataset.deleted';
+import type { EventType } from '../../../schema/vocabulary';
+
+/** The event types are listed once, in schema/vocabulary.ts. */
+export type ProjectEventType = EventType;
 
 /** What a WebSocket client receives: {"type","projectId",...,"data"}. */
 export interface ProjectEvent {
@@ -25,4 +19,6 @@ export interface ProjectEvent {
 export type BusMessage =
   | { readonly kind: 'event'; readonly event: ProjectEvent; readonly audience: readonly number[] }
   /** A user's access changed (disabled, deleted, role changed): close their sockets. */
-  | { readonly kind: 'user-access-changed'; readonly userId: number };
+  | { readonly kind: 'user-access-changed'; readonly userId: number }
+  /** A write committed: every replica drops the reads it keeps in memory. */
+  | { readonly kind: 'read-cache-invalidated' };

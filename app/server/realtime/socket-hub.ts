@@ -62,6 +62,7 @@ export class SocketHub {
       }
       return;
     }
+    if (message.kind !== 'event') return;
     // Encoded once: sent as a text frame, a Buffer is written as it is to every socket, where
     // a string would be UTF-8 encoded again for each of them.
     const payload = Buffer.from(JSON.stringify(message.event), 'utf8');

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { DialectName } from '../../../schema/connection';
 import type { MemberRole } from '../../../schema/project-members.table';
 import type { NewProjectRow, ProjectRow, ProjectUpdate } from '../../../schema/projects.table';
 import type { Executor, PageRequest } from './executor';
@@ -85,19 +86,59 @@ export function visibleProjectIds(db: Executor, userId: number) {
     .union(db.selectFrom('project_members').select('project_id').where('user_id', '=', userId));
 }
 
-export async function listProjects(db: Executor, filter: ProjectListFilter): Promise<ProjectRow[]> {
+/**
+ * One page of the projects a user may see, newest first, at a cost that does not grow with how
+ * many they see or how deep the page is: two index-only range scans, each stopping after
+ * `limit` ids, merged; then the page's rows by primary key.
+ * - owned:     projects by (owner_id, id) (projects_owner_id_idx, migration 0002), backwards
+ *              from the cursor;
+ * - member of: project_members by (user_id, project_id) (project_members_user_id_idx,
+ *              migration 0003), backwards from the cursor.
+ * UNION drops an id found by both. The keyset cursor (the last id) continues both scans.
+ * Admins (visibleTo undefined) scan the primary key. A name filter is applied during the scans
+ * (which then read rows, and read past non-matching ones until the page is full).
+ *
+ * Merging ids rather than rows keeps the temporary tables of the UNION to one integer column:
+ * with the rows' TEXT columns MariaDB builds them on disk (7x the CPU of the whole query). The
+ * scans name their index: MariaDB 10.11 otherwise uses the owner index for `owner_id = ?` only
+ * and filters `id < cursor` row by row, reading every owned project above the cursor, and SQLite
+ * may prefer the primary key when its statistics say an owner has many projects. MariaDB takes
+ * each branch's ORDER BY/LIMIT in parentheses, SQLite only inside a derived table.
+ */
+export async function listProjects(db: Executor, dialect: DialectName, filter: ProjectListFilter): Promise<ProjectRow[]> {
+  const { beforeId, limit } = filter;
+  const before = (column: string) => (beforeId === undefined ? sql`` : sql`and ${sql.ref(column)} < ${beforeId}`);
+  const nameLike = filter.nameContains === undefined ? undefined : likeContains(filter.nameContains);
+  const nameMatches = nameLike === undefined ? sql`` : sql`and lower(p.name) like ${nameLike} escape '!'`;
   const userId = filter.visibleTo;
-  let query = db
-    .selectFrom('projects as p')
-    .$if(userId !== undefined, (qb) => qb.innerJoin(visibleProjectIds(db, userId as number).as('v'), 'v.project_id', 'p.id'))
-    .selectAll('p')
-    .orderBy('p.id', 'desc')
-    .limit(filter.limit);
-  if (filter.beforeId !== undefined) query = query.where('p.id', '<', filter.beforeId);
-  if (filter.nameContains !== undefined) {
-    query = query.where(sql<boolean>`lower(${sql.ref('p.name')}) like ${likeContains(filter.nameContains)} escape '!'`);
+  if (userId === undefined) {
+    const { rows } = await sql<ProjectRow>`
+      select p.* from projects as p where 1 = 1 ${before('p.id')} ${nameMatches} order by p.id desc limit ${limit}`.execute(db);
+    return rows;
   }
-  return query.execute();
+  const mysql = dialect === 'mysql';
+  const usingIndex = (index: string) => (mysql ? sql`force index (${sql.id(index)})` : sql`indexed by ${sql.id(index)}`);
+  const owned = sql`
+    select p.id from projects as p ${usingIndex('projects_owner_id_idx')}
+    where p.owner_id = ${userId} ${before('p.id')} ${nameMatches} order by p.id desc limit ${limit}`;
+  // The member scan reads project rows only to filter by name.
+  const memberOf =
+    nameLike === undefined
+      ? sql`
+        select m.project_id as id from project_members as m ${usingIndex('project_members_user_id_idx')}
+        where m.user_id = ${userId} ${before('m.project_id')} order by m.project_id desc limit ${limit}`
+      : sql`
+        select m.project_id as id from project_members as m ${usingIndex('project_members_user_id_idx')}
+        inner join projects as p on p.id = m.project_id
+        where m.user_id = ${userId} ${before('m.project_id')} ${nameMatches} order by m.project_id desc limit ${limit}`;
+  const pageIds = mysql
+    ? sql`(${owned}) union (${memberOf}) order by id desc limit ${limit}`
+    : sql`select id from (${owned}) union select id from (${memberOf}) order by id desc limit ${limit}`;
+  // STRAIGHT_JOIN / CROSS JOIN: read the page's ids first, then each project by primary key.
+  const { rows } = await sql<ProjectRow>`
+    select p.* from (${pageIds}) as page ${mysql ? sql`straight_join` : sql`cross join`} projects as p
+    where p.id = page.id order by p.id desc`.execute(db);
+  return rows;
 }
 
 export async function insertProject(db: Executor, project: NewProjectRow): Promise<ProjectRow> {

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { Type, type ObjectOptions, type Static, type TObject, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
 /** Largest id the API accepts (ids are signed 32-bit integers in both databases). */
 export const MAX_ID = 2147483647;
@@ -51,4 +51,17 @@ export function Name(maxLength: number, description: string) {
  */
 export function StringEnum<const T extends readonly string[]>(values: T, description?: string): TUnsafe<T[number]> {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+}
+
+/**
+ * An object with one required property per value of a vocabulary list, each of `schema`
+ * (e.g. a count per task status): adding a value to the list adds the property.
+ */
+export function PerValue<const K extends readonly string[], S extends TSchema>(
+  values: K,
+  schema: S,
+  options?: ObjectOptions,
+): TObject<Record<K[number], S>> {
+  const properties = Object.fromEntries(values.map((value) => [value, schema])) as Record<K[number], S>;
+  return Type.Object(properties, options);
 }

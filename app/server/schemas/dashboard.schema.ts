@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Timestamp } from './common.schema';
+import { DATASET_FORMATS, TASK_KINDS, TASK_STATUSES } from '../../../schema/vocabulary';
+import { PerValue, Timestamp } from './common.schema';
 
 export const MAX_SUMMARY_DAYS = 365;
 export const DEFAULT_SUMMARY_DAYS = 30;
@@ -18,13 +19,10 @@ export type DashboardSummaryQuery = Static<typeof DashboardSummaryQuery>;
 
 const Count = Type.Integer({ minimum: 0 });
 
-export const TaskStatusCounts = Type.Object(
-  { pending: Count, running: Count, succeeded: Count, failed: Count, cancelled: Count },
-  { title: 'TaskStatusCounts', description: 'Tasks per current status' },
-);
+export const TaskStatusCounts = PerValue(TASK_STATUSES, Count, { title: 'TaskStatusCounts', description: 'Tasks per current status' });
 export type TaskStatusCounts = Static<typeof TaskStatusCounts>;
 
-export const TaskKindCounts = Type.Object({ notebook: Count, spark: Count, manual: Count }, { title: 'TaskKindCounts' });
+export const TaskKindCounts = PerValue(TASK_KINDS, Count, { title: 'TaskKindCounts' });
 export type TaskKindCounts = Static<typeof TaskKindCounts>;
 
 const SizeBytes = Type.Integer({ minimum: 0, description: 'Sum of size_bytes (a JSON number: exact up to 2^53)' });
@@ -32,10 +30,7 @@ const SizeBytes = Type.Integer({ minimum: 0, description: 'Sum of size_bytes (a 
 export const FormatTotals = Type.Object({ count: Count, sizeBytes: SizeBytes }, { title: 'DatasetFormatTotals' });
 export type FormatTotals = Static<typeof FormatTotals>;
 
-export const DatasetFormatTotals = Type.Object(
-  { csv: FormatTotals, parquet: FormatTotals, json: FormatTotals, delta: FormatTotals },
-  { title: 'DatasetsByFormat' },
-);
+export const DatasetFormatTotals = PerValue(DATASET_FORMATS, FormatTotals, { title: 'DatasetsByFormat' });
 export type DatasetFormatTotals = Static<typeof DatasetFormatTotals>;
 
 export const DayCounts = Type.Object(

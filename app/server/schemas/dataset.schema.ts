@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { DATASET_FORMATS } from '../../../schema/vocabulary';
 import { Id, Name, StringEnum, Timestamp } from './common.schema';
 
-export const DatasetFormat = StringEnum(['csv', 'parquet', 'json', 'delta'] as const);
+export const DatasetFormat = StringEnum(DATASET_FORMATS);
 
 const Uri = Type.String({
   minLength: 4,

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { MEMBER_ROLES } from '../../../schema/vocabulary';
 import { Id, Name, StringEnum, Timestamp } from './common.schema';
 
-export const MemberRole = StringEnum(['editor', 'viewer'] as const);
+export const MemberRole = StringEnum(MEMBER_ROLES);
 
 export const Project = Type.Object(
   {

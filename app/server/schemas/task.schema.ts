@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { TASK_KINDS, TASK_STATUSES } from '../../../schema/vocabulary';
 import { Id, Name, StringEnum, Timestamp } from './common.schema';
 
-export const TaskKind = StringEnum(['notebook', 'spark', 'manual'] as const);
-export const TaskStatus = StringEnum(['pending', 'running', 'succeeded', 'failed', 'cancelled'] as const);
+export const TaskKind = StringEnum(TASK_KINDS);
+export const TaskStatus = StringEnum(TASK_STATUSES);
 
 const Parameters = Type.Record(Type.String({ maxLength: 200 }), Type.Unknown(), {
   maxProperties: 200,

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { USER_ROLES } from '../../../schema/vocabulary';
 import { Id, StringEnum, Timestamp } from './common.schema';
 
-export const UserRole = StringEnum(['admin', 'analyst', 'viewer'] as const);
+export const UserRole = StringEnum(USER_ROLES);
 
 export const User = Type.Object(
   {

@@ -1,5 +1,4 @@
-import { DATASET_FORMATS } from '../../../schema/datasets.table';
-import { TASK_KINDS, TASK_STATUSES } from '../../../schema/tasks.table';
+import { DATASET_FORMATS, TASK_KINDS, TASK_STATUSES, isOneOf } from '../../../schema/vocabulary';
 import type { AppContext, Principal } from '../context';
 import {
   countTasksByStatusAndKind,
@@ -14,8 +13,8 @@ import type { CachedRead } from './read-cache';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const zeroStatuses = (): TaskStatusCounts => ({ pending: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 });
-const zeroKinds = (): TaskKindCounts => ({ notebook: 0, spark: 0, manual: 0 });
+const zeroStatuses = () => Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as TaskStatusCounts;
+const zeroKinds = () => Object.fromEntries(TASK_KINDS.map((k) => [k, 0])) as TaskKindCounts;
 
 /** The `days` UTC days ending with the day of `now`, oldest first, as `YYYY-MM-DD`. */
 export function utcDaysEndingAt(now: Date, days: number): string[] {
@@ -53,8 +52,8 @@ async function loadSummary(ctx: AppContext, principal: Principal, dayList: strin
   const byKind = zeroKinds();
   let tasks = 0;
   for (const row of statusKind) {
-    if (TASK_STATUSES.includes(row.status)) byStatus[row.status] += row.count;
-    if (TASK_KINDS.includes(row.kind)) byKind[row.kind] += row.count;
+    if (isOneOf(TASK_STATUSES, row.status)) byStatus[row.status] += row.count;
+    if (isOneOf(TASK_KINDS, row.kind)) byKind[row.kind] += row.count;
     tasks += row.count;
   }
 
@@ -62,7 +61,7 @@ async function loadSummary(ctx: AppContext, principal: Principal, dayList: strin
   let datasets = 0;
   let sizeBytes = 0;
   for (const row of formats) {
-    if (DATASET_FORMATS.includes(row.format)) byFormat[row.format] = { count: row.count, sizeBytes: row.sizeBytes };
+    if (isOneOf(DATASET_FORMATS, row.format)) byFormat[row.format] = { count: row.count, sizeBytes: row.sizeBytes };
     datasets += row.count;
     sizeBytes += row.sizeBytes;
   }
@@ -72,7 +71,7 @@ async function loadSummary(ctx: AppContext, principal: Principal, dayList: strin
   for (const row of perDay) {
     const i = index.get(row.day);
     const entry = i === undefined ? undefined : tasksCreatedPerDay[i];
-    if (!entry || !TASK_STATUSES.includes(row.status)) continue;
+    if (!entry || !isOneOf(TASK_STATUSES, row.status)) continue;
     entry.byStatus[row.status] += row.count;
     entry.total += row.count;
   }

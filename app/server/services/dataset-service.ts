@@ -8,20 +8,20 @@ import type { PageQuery } from '../schemas/common.schema';
 import type { CreateDatasetBody, Dataset, UpdateDatasetBody } from '../schemas/dataset.schema';
 import { nowDbTimestamp } from '../time';
 import { decodeCursor, toPage, type PageResult } from './cursor';
-import { requireProjectPermission, resolveProjectAccess } from './project-access';
+import { findProjectAccess, requireProjectPermission, resolveProjectAccess } from './project-access';
 import { presentDataset } from './representations';
 import type { CachedRead } from './read-cache';
 import { commitThenPublish } from './unit-of-work';
 
-/** The dataset, if the user may see its project; otherwise 404 for both. */
+/**
+ * The dataset, if the user may see its project; 404 alike when it does not exist and when it
+ * is not visible, so ids do not leak. Any other failure (the database is down) propagates.
+ */
 async function visibleDataset(db: Executor, principal: Principal, id: number) {
   const dataset = await findDatasetById(db, id);
-  if (!dataset) throw notFound(`dataset ${id}`);
-  try {
-    return { dataset, access: await resolveProjectAccess(db, principal, dataset.project_id) };
-  } catch {
-    throw notFound(`dataset ${id}`);
-  }
+  const access = dataset ? await findProjectAccess(db, principal, dataset.project_id) : undefined;
+  if (!dataset || !access) throw notFound(`dataset ${id}`);
+  return { dataset, access };
 }
 
 /** A page of a project's datasets, if the user may see the project (cacheable; see ReadCache). */

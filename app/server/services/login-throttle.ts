@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ChainableCommander, Redis } from 'ioredis';
 
 /**
  * Counts failed logins per key (the account's email and the client address) in a fixed
@@ -52,6 +53,20 @@ export function memoryLoginThrottle(windowSeconds: number): LoginThrottle {
   };
 }
 
+/**
+ * Runs a pipeline and returns its replies. ioredis reports a failed command (Redis down,
+ * timed out) inside the results rather than by rejecting: such a failure is thrown here, so
+ * that a missing count is never read as zero.
+ */
+async function execPipeline(pipeline: ChainableCommander): Promise<unknown[]> {
+  const results = await pipeline.exec();
+  if (!results) throw new Error('the Redis pipeline was discarded');
+  return results.map(([error, reply]) => {
+    if (error) throw error;
+    return reply;
+  });
+}
+
 /** The same counters in Redis, shared by every replica. */
 export function redisLoginThrottle(redis: Redis, prefix: string, windowSeconds: number): LoginThrottle {
   const redisKey = (key: string) => `${prefix}login-failures:${key}`;
@@ -59,11 +74,11 @@ export function redisLoginThrottle(redis: Redis, prefix: string, windowSeconds: 
     async retryAfter(keys) {
       const pipeline = redis.pipeline();
       for (const { key } of keys) pipeline.get(redisKey(key)).ttl(redisKey(key));
-      const results = (await pipeline.exec()) ?? [];
+      const replies = await execPipeline(pipeline);
       let wait = 0;
       keys.forEach(({ limit }, index) => {
-        const count = Number(results[index * 2]?.[1] ?? 0);
-        const ttl = Number(results[index * 2 + 1]?.[1] ?? 0);
+        const count = Number(replies[index * 2] ?? 0);
+        const ttl = Number(replies[index * 2 + 1] ?? 0);
         if (count >= limit) wait = Math.max(wait, ttl > 0 ? ttl : windowSeconds);
       });
       return wait;
@@ -71,10 +86,48 @@ export function redisLoginThrottle(redis: Redis, prefix: string, windowSeconds: 
     async recordFailure(keys) {
       const pipeline = redis.pipeline();
       for (const { key } of keys) pipeline.incr(redisKey(key)).expire(redisKey(key), windowSeconds, 'NX');
-      await pipeline.exec();
+      await execPipeline(pipeline);
     },
     async reset({ key }) {
       await redis.del(redisKey(key));
+    },
+  };
+}
+
+/**
+ * The Redis counters, degrading to this replica's own memory while Redis fails, so logins keep
+ * working and guessing stays limited:
+ * - a failure Redis could not record is counted in memory, and a login is checked against
+ *   both, so a block recorded during the outage lasts until its window ends;
+ * - while Redis is down each replica counts only what it sees: with n replicas behind the
+ *   load balancer an attacker gets at most n times the limit per window instead of the limit;
+ * - when Redis is back, counting is shared again (what was counted in memory stays in memory).
+ */
+export function resilientLoginThrottle(shared: LoginThrottle, local: LoginThrottle, log: FastifyBaseLogger): LoginThrottle {
+  const degraded = (what: string, error: unknown) =>
+    log.warn({ err: error }, `login throttle: Redis unavailable (${what}); counting failed logins in this replica's memory`);
+  return {
+    async retryAfter(keys) {
+      const [inRedis, inMemory] = await Promise.all([
+        shared.retryAfter(keys).catch((error: unknown) => {
+          degraded('check', error);
+          return 0;
+        }),
+        local.retryAfter(keys),
+      ]);
+      return Math.max(inRedis, inMemory);
+    },
+    async recordFailure(keys) {
+      try {
+        await shared.recordFailure(keys);
+      } catch (error) {
+        degraded('record', error);
+        await local.recordFailure(keys);
+      }
+    },
+    async reset(key) {
+      await local.reset(key);
+      await shared.reset(key).catch((error: unknown) => degraded('reset', error));
     },
   };
 }

@@ -35,12 +35,23 @@ export function permissionFor(
   return undefined;
 }
 
-export async function resolveProjectAccess(db: Executor, principal: Principal, projectId: number): Promise<ProjectAccess> {
+/**
+ * The user's access to the project, or undefined when the project does not exist or is not
+ * visible to them. Database errors propagate (an outage is 503, never "not found").
+ */
+export async function findProjectAccess(db: Executor, principal: Principal, projectId: number): Promise<ProjectAccess | undefined> {
   const row = await findProjectWithMembership(db, projectId, principal.id);
   const permission = row ? permissionFor(principal, row, row.member_role) : undefined;
-  if (!row || !permission) throw notFound(`project ${projectId}`);
+  if (!row || !permission) return undefined;
   const { member_role: _memberRole, ...project } = row;
   return { project, permission };
+}
+
+/** The user's access to the project; 404 when it does not exist or is not visible to them. */
+export async function resolveProjectAccess(db: Executor, principal: Principal, projectId: number): Promise<ProjectAccess> {
+  const access = await findProjectAccess(db, principal, projectId);
+  if (!access) throw notFound(`project ${projectId}`);
+  return access;
 }
 
 const NEEDS: Record<ProjectPermission, string> = {

@@ -28,7 +28,7 @@ export function visibleProjectsRead(
   return {
     scope: `u${principal.id}:projects:${page.limit}:${beforeId ?? ''}:${page.q ?? ''}`,
     load: async () => {
-      const rows = await listProjects(ctx.db, {
+      const rows = await listProjects(ctx.db, ctx.dialect, {
         beforeId,
         limit: page.limit + 1,
         visibleTo: principal.role === 'admin' ? undefined : principal.id,

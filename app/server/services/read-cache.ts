@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChainableCommander, Redis } from 'ioredis';
+import type { MemoryReadCache } from './memory-read-cache';
 
 /** One cacheable read: what it is called in the cache, and how to do it without the cache. */
 export interface CachedRead<T> {
@@ -16,7 +17,8 @@ export interface CachedRead<T> {
  * Read-through cache for list, detail and summary reads. It keeps each answer as the JSON text
  * the client receives: a hit is sent as it came from Redis, without parsing and serializing it
  * again. Every write bumps a generation number that is part of each key, which makes all
- * earlier entries unreachable at once; entries also expire after a minute.
+ * earlier entries unreachable at once; entries also expire after a minute. While Redis fails,
+ * reads go to the database (see generationTrust for when the cache is used again).
  */
 export interface ReadCache {
   /** The read's JSON text: the cached bytes, or `serialize(await read.load())` (then cached). */
@@ -24,10 +26,11 @@ export interface ReadCache {
   invalidate(): Promise<void>;
 }
 
-export const noReadCache: ReadCache = {
-  wrap: async (read, serialize) => serialize(await read.load()),
-  invalidate: async () => undefined,
-};
+/** The Redis cache, which also says whether this replica may trust it right now. */
+export interface SharedReadCache extends ReadCache {
+  /** False while Redis is away or since a failed invalidation (see generationTrust). */
+  trusted(): boolean;
+}
 
 const ENTRY_TTL_SECONDS = 60;
 
@@ -71,7 +74,7 @@ function turnBatcher(redis: Redis): (add: (pipeline: ChainableCommander) => void
     });
 }
 
-export function redisReadCache(redis: Redis, prefix: string, log: FastifyBaseLogger): ReadCache {
+export function redisReadCache(redis: Redis, prefix: string, log: FastifyBaseLogger): SharedReadCache {
   const generationKey = `${prefix}cache:generation`;
   const entryPrefix = `${prefix}cache:`;
   // A defined command runs the script by its SHA1 (EVALSHA, reloading it after a Redis
@@ -86,10 +89,11 @@ export function redisReadCache(redis: Redis, prefix: string, log: FastifyBaseLog
       read.call(pipeline, generationKey, entryPrefix, scope);
     }) as Promise<Entry>;
   const writeEntry = (key: string, body: string | Buffer) => batched((pipeline) => pipeline.set(key, body, 'EX', ENTRY_TTL_SECONDS));
-  let bypassUntil = 0;
+  const trust = generationTrust(redis, generationKey, log);
   return {
+    trusted: () => trust.trusted(),
     async wrap(read, serialize) {
-      if (Date.now() < bypassUntil) return serialize(await read.load());
+      if (!trust.trusted()) return serialize(await read.load());
       let generation: string;
       try {
         const [gen, hit] = await readEntry(read.scope);
@@ -109,11 +113,83 @@ export function redisReadCache(redis: Redis, prefix: string, log: FastifyBaseLog
       try {
         await redis.incr(generationKey);
       } catch (error) {
-        // Entries written before this write could be served for up to their TTL: stop using
-        // the cache on this replica for that long.
-        bypassUntil = Date.now() + ENTRY_TTL_SECONDS * 1000;
-        log.error({ err: error }, 'read cache invalidation failed; bypassing the cache for a minute');
+        trust.lost();
+        log.error({ err: error }, 'read cache invalidation failed; reading from the database until the cache is invalidated again');
       }
+    },
+  };
+}
+
+/** Retry a failed generation bump at most this often. */
+const BUMP_RETRY_MS = 1000;
+
+/**
+ * Whether this replica may serve cached entries. Not after a write whose invalidation failed
+ * (Redis still holds entries from before it), and not after a (re)connection to Redis (while it
+ * was away, other replicas' writes may have failed to invalidate too): in both cases reads go
+ * to the database until this replica has bumped the generation itself, which makes every entry
+ * written before unreachable. A bump that started before a later failure does not count.
+ *
+ * What remains: when only one replica loses Redis and writes meanwhile, the others may serve
+ * entries from before that write until it reconnects and bumps, at most the entry TTL.
+ */
+function generationTrust(redis: Redis, generationKey: string, log: FastifyBaseLogger) {
+  let trusted = false;
+  let failures = 0;
+  let bumping = false;
+  let retryAt = 0;
+  const bump = () => {
+    if (bumping || Date.now() < retryAt || redis.status !== 'ready') return;
+    bumping = true;
+    const failuresBefore = failures;
+    redis.incr(generationKey).then(
+      () => {
+        bumping = false;
+        trusted = failures === failuresBefore;
+        if (!trusted) bump();
+      },
+      (error: unknown) => {
+        bumping = false;
+        retryAt = Date.now() + BUMP_RETRY_MS;
+        log.warn({ err: error }, 'read cache generation bump failed; reading from the database');
+      },
+    );
+  };
+  const lost = () => {
+    failures += 1;
+    trusted = false;
+  };
+  redis.on('close', lost);
+  redis.on('ready', bump);
+  bump();
+  return {
+    /** True when cached entries may be served; otherwise starts (or retries) the bump. */
+    trusted(): boolean {
+      if (!trusted) bump();
+      return trusted;
+    },
+    lost,
+  };
+}
+
+/**
+ * This process's memory in front of Redis: a hit needs no round trip. The memory copy is used
+ * only while Redis is trusted (the same rule as Redis's own entries), and cleared when it is
+ * not, on every write here, and on every write elsewhere (the `read-cache-invalidated` message,
+ * see app.ts).
+ */
+export function layeredReadCache(local: MemoryReadCache, shared: SharedReadCache): ReadCache {
+  return {
+    async wrap(read, serialize) {
+      if (!shared.trusted()) {
+        local.clear();
+        return shared.wrap(read, serialize);
+      }
+      return local.wrap({ scope: read.scope, load: () => shared.wrap(read, serialize) }, (body) => body);
+    },
+    async invalidate() {
+      local.clear();
+      await shared.invalidate();
     },
   };
 }

@@ -8,7 +8,7 @@ import type { PageQuery } from '../schemas/common.schema';
 import type { CreateTaskBody, Task, UpdateTaskBody } from '../schemas/task.schema';
 import { nowDbTimestamp } from '../time';
 import { decodeCursor, toPage, type PageResult } from './cursor';
-import { requireProjectPermission, resolveProjectAccess } from './project-access';
+import { findProjectAccess, requireProjectPermission, resolveProjectAccess } from './project-access';
 import { presentTask } from './representations';
 import type { CachedRead } from './read-cache';
 import { commitThenPublish } from './unit-of-work';
@@ -42,15 +42,15 @@ function timestampsFor(status: TaskStatus, previous: Pick<TaskRow, 'started_at' 
   }
 }
 
-/** The task, if the user may see its project; otherwise 404 for both. */
+/**
+ * The task, if the user may see its project; 404 alike when it does not exist and when it is
+ * not visible, so ids do not leak. Any other failure (the database is down) propagates.
+ */
 async function visibleTask(db: Executor, principal: Principal, id: number) {
   const task = await findTaskById(db, id);
-  if (!task) throw notFound(`task ${id}`);
-  try {
-    return { task, access: await resolveProjectAccess(db, principal, task.project_id) };
-  } catch {
-    throw notFound(`task ${id}`);
-  }
+  const access = task ? await findProjectAccess(db, principal, task.project_id) : undefined;
+  if (!task || !access) throw notFound(`task ${id}`);
+  return { task, access };
 }
 
 /** A page of a project's tasks, if the user may see the project (cacheable; see ReadCache). */

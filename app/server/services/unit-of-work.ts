@@ -16,9 +16,19 @@ export async function commitThenPublish<T>(
   const outbox: BusMessage[] = [];
   const result = await ctx.db.transaction().execute((trx) => work(trx, outbox));
   for (const message of outbox) if (message.kind === 'user-access-changed') ctx.principals.forget(message.userId);
-  // Both go out on the same Redis connection without waiting for each other: Redis applies the
-  // cache invalidation before it delivers the events, so a client that refetches on an event
-  // never reads what the write replaced.
-  await Promise.all([ctx.cache.invalidate(), ctx.bus.publish(outbox)]);
+  await invalidateReads(ctx, outbox);
   return result;
+}
+
+const READ_CACHE_INVALIDATED: BusMessage = { kind: 'read-cache-invalidated' };
+
+/**
+ * After a write: drops the cached reads here (memory and Redis) and, with the message that
+ * goes out first, on every other replica, then publishes `messages`. The Redis invalidation and
+ * the messages leave on the same connection without waiting for each other, so Redis applies
+ * the invalidation before it delivers the events, and a replica clears its memory before it
+ * passes an event on: a client that refetches on an event never reads what the write replaced.
+ */
+export async function invalidateReads(ctx: AppContext, messages: readonly BusMessage[] = []): Promise<void> {
+  await Promise.all([ctx.cache.invalidate(), ctx.bus.publish([READ_CACHE_INVALIDATED, ...messages])]);
 }

@@ -10,7 +10,7 @@ import type { CreateUserBody, UpdateUserBody, User } from '../schemas/user.schem
 import { nowDbTimestamp } from '../time';
 import { decodeCursor, toPage, type PageResult } from './cursor';
 import { presentUser } from './representations';
-import { commitThenPublish } from './unit-of-work';
+import { commitThenPublish, invalidateReads } from './unit-of-work';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -43,7 +43,7 @@ export async function createUserRow(ctx: AppContext, input: CreateUserBody): Pro
       created_at: nowDbTimestamp(),
       disabled_at: null,
     });
-    await ctx.cache.invalidate();
+    await invalidateReads(ctx);
     return row;
   } catch (error) {
     if (classifyDatabaseError(error) === 'unique_violation') throw conflict('email_taken', `a user with email ${email} already exists`);

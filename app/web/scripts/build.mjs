@@ -26,6 +26,8 @@ export function inputHash() {
     join(webDir, 'index.html'),
     join(webDir, 'vite.config.mts'),
     join(webDir, 'tsconfig.json'),
+    // The vocabularies the UI shares with the server.
+    join(repoDir, 'schema', 'vocabulary.ts'),
   ];
   for (const f of inputs) {
     hash.update(relative(webDir, f));

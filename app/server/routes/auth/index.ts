@@ -27,13 +27,20 @@ function setRefreshCookie(request: FastifyRequest, reply: FastifyReply, token: s
   });
 }
 
-function presentedRefreshToken(request: FastifyRequest, body: { refreshToken?: string } | undefined): string {
-  const token = body?.refreshToken ?? request.cookies[REFRESH_COOKIE];
-  if (!token) {
-    throw new ApiError(400, 'refresh_token_required', `send {"refreshToken": "..."} or the ${REFRESH_COOKIE} cookie`);
-  }
-  return token;
+function clearRefreshCookie(request: FastifyRequest, reply: FastifyReply, production: boolean) {
+  reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: secureCookie(request, production) });
 }
+
+/** The refresh token of the request: from the body, else from the cookie; undefined when neither has one. */
+function presentedRefreshToken(request: FastifyRequest, body: { refreshToken?: string } | undefined) {
+  if (body?.refreshToken) return { token: body.refreshToken, fromCookie: false };
+  const cookie = request.cookies[REFRESH_COOKIE];
+  return cookie ? { token: cookie, fromCookie: true } : undefined;
+}
+
+const NO_SESSION =
+  'Without a token in the body or the cookie there is no session to refresh or end: the answer is 204 with no body, so a browser ' +
+  'UI can ask on every page load without an error for signed-out visitors.';
 
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
@@ -64,16 +71,28 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Exchange a refresh token for a new pair (the old token is revoked)',
-        description: `Takes the token from the body, or from the \`datavis_refresh\` cookie when the body has none. ${COOKIE_NOTE} Presenting an already used token revokes every session of the user and answers 401.`,
+        description: `Takes the token from the body, or from the \`datavis_refresh\` cookie when the body has none. ${COOKIE_NOTE} Presenting an already used token revokes every session of the user and answers 401; a refused cookie is cleared. ${NO_SESSION}`,
         security: [{}, { refreshCookie: [] }],
         body: RefreshBody,
-        response: { 200: TokenPair, ...errorResponses(400, 401, 503) },
+        response: {
+          200: TokenPair,
+          204: Type.Null({ description: 'No refresh token was presented: no session' }),
+          ...errorResponses(400, 401, 503),
+        },
       },
     },
     async (request, reply) => {
-      const pair = await refresh(ctx, presentedRefreshToken(request, request.body));
-      setRefreshCookie(request, reply, pair.refreshToken, ctx.config.refreshTokenTtlSeconds, production);
-      return pair;
+      const presented = presentedRefreshToken(request, request.body);
+      if (!presented) return reply.code(204).send(null);
+      try {
+        const pair = await refresh(ctx, presented.token);
+        setRefreshCookie(request, reply, pair.refreshToken, ctx.config.refreshTokenTtlSeconds, production);
+        return pair;
+      } catch (error) {
+        // A cookie the server refuses would be sent, and refused, on every page load.
+        if (presented.fromCookie && error instanceof ApiError && error.statusCode === 401) clearRefreshCookie(request, reply, production);
+        throw error;
+      }
     },
   );
 
@@ -83,20 +102,16 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Revoke a refresh token',
-        description: 'Takes the token from the body or the `datavis_refresh` cookie, revokes it and clears the cookie.',
+        description: `Takes the token from the body or the \`datavis_refresh\` cookie, revokes it and clears the cookie. ${NO_SESSION}`,
         security: [{}, { refreshCookie: [] }],
         body: RefreshBody,
         response: { 204: Type.Null(), ...errorResponses(400, 503) },
       },
     },
     async (request, reply) => {
-      await logout(ctx, presentedRefreshToken(request, request.body));
-      reply.clearCookie(REFRESH_COOKIE, {
-        path: COOKIE_PATH,
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: secureCookie(request, production),
-      });
+      const presented = presentedRefreshToken(request, request.body);
+      if (presented) await logout(ctx, presented.token);
+      clearRefreshCookie(request, reply, production);
       return reply.code(204).send(null);
     },
   );

@@ -5,7 +5,6 @@ import { AuthSession, type AuthSessionOptions } from './session';
 
 import type {
   DashboardSummary,
-  DatasetFormat,
   MemberRole,
   NewDataset,
   NewProject,
@@ -15,10 +14,7 @@ import type {
   ProjectPage,
   DatasetChanges,
   TaskChanges,
-  TaskKind,
-  TaskStatus,
   UserChanges,
-  UserRole,
   Task,
   Dataset,
   User,
@@ -26,11 +22,8 @@ import type {
 
 export type * from './types';
 
-export const TASK_STATUSES: readonly TaskStatus[] = ['pending', 'running', 'succeeded', 'failed', 'cancelled'];
-export const TASK_KINDS: readonly TaskKind[] = ['notebook', 'spark', 'manual'];
-export const DATASET_FORMATS: readonly DatasetFormat[] = ['csv', 'parquet', 'json', 'delta'];
-export const USER_ROLES: readonly UserRole[] = ['admin', 'analyst', 'viewer'];
-export const MEMBER_ROLES: readonly MemberRole[] = ['editor', 'viewer'];
+// The vocabularies come from the one list the database and the API use too.
+export { DATASET_FORMATS, MEMBER_ROLES, TASK_KINDS, TASK_STATUSES, USER_ROLES } from '../../../../schema/vocabulary';
 
 interface Result<T> {
   data?: T;

@@ -140,7 +140,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke a refresh token
-         * @description Takes the token from the body or the `datavis_refresh` cookie, revokes it and clears the cookie.
+         * @description Takes the token from the body or the `datavis_refresh` cookie, revokes it and clears the cookie. Without a token in the body or the cookie there is no session to refresh or end: the answer is 204 with no body, so a browser UI can ask on every page load without an error for signed-out visitors.
          */
         post: {
             parameters: {
@@ -217,7 +217,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for a new pair (the old token is revoked)
-         * @description Takes the token from the body, or from the `datavis_refresh` cookie when the body has none. Also sets the refresh token as an HttpOnly, SameSite=Strict cookie `datavis_refresh` (path /api/auth; Secure unless served over plain http) so browser UIs can keep tokens out of JavaScript. Presenting an already used token revokes every session of the user and answers 401.
+         * @description Takes the token from the body, or from the `datavis_refresh` cookie when the body has none. Also sets the refresh token as an HttpOnly, SameSite=Strict cookie `datavis_refresh` (path /api/auth; Secure unless served over plain http) so browser UIs can keep tokens out of JavaScript. Presenting an already used token revokes every session of the user and answers 401; a refused cookie is cleared. Without a token in the body or the cookie there is no session to refresh or end: the answer is 204 with no body, so a browser UI can ask on every page load without an error for signed-out visitors.
          */
         post: {
             parameters: {
@@ -261,6 +261,13 @@ export interface paths {
                             };
                         };
                     };
+                };
+                /** @description No refresh token was presented: no session */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -3024,7 +3031,7 @@ export interface paths {
         };
         /**
          * WebSocket of project events
-         * @description Authenticate with `Sec-WebSocket-Protocol: bearer, <access token>` (the server answers with the `bearer` protocol) or `?token=<access token>`. Messages: {"type","projectId",...,"data"} with type project.created|project.updated|project.deleted|task.created|task.updated|task.deleted|dataset.created|dataset.updated|dataset.deleted.
+         * @description Authenticate with `Sec-WebSocket-Protocol: bearer, <access token>` (the server answers with the `bearer` protocol) or `?token=<access token>`. Messages: {"type","projectId",...,"data"} with type project.created|project.updated|project.deleted|task.created|task.updated|task.deleted|dataset.created|dataset.updated|dataset.deleted. A plain GET without the WebSocket upgrade answers 426.
          */
         get: {
             parameters: {

@@ -52,7 +52,10 @@ export class AuthSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** At page load: trade the refresh cookie (if any) for an access token. */
+  /**
+   * At page load: trade the refresh cookie (if any) for an access token. Without a cookie the
+   * API answers 204 (no session), so a signed-out visit makes no failing request.
+   */
   async restore(): Promise<SessionState> {
     const ok = await this.refresh();
     if (!ok && this.state.status === 'restoring') this.setState({ status: 'signed-out' });
@@ -126,7 +129,8 @@ export class AuthSession {
       if (this.state.status === 'restoring') this.setState({ status: 'signed-out', reason: (error as Error).message });
       return false;
     }
-    if (!response.ok) {
+    if (!response.ok || response.status === 204) {
+      // 204: no refresh cookie, no session; 401: the cookie was refused (and cleared by the API).
       const wasSignedIn = this.state.status === 'signed-in';
       this.clear({ status: 'signed-out', reason: wasSignedIn ? 'Your session has ended. Sign in again.' : undefined });
       return false;

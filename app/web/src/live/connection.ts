@@ -1,19 +1,7 @@
-export const LIVE_EVENT_TYPES = [
-  'project.created',
-  'project.updated',
-  'project.deleted',
-  'task.created',
-  'task.updated',
-  'task.deleted',
-  'dataset.created',
-  'dataset.updated',
-  'dataset.deleted',
-] as const;
-
-export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+import { EVENT_TYPES, isOneOf, type EventType } from '../../../../schema/vocabulary';
 
 export interface LiveEvent {
-  type: LiveEventType;
+  type: EventType;
   projectId: number;
   data?: unknown;
   /** When this browser received it (ms since epoch). */
@@ -58,10 +46,12 @@ export function parseLiveEvent(raw: string, receivedAt = Date.now()): LiveEvent 
   }
   if (!msg || typeof msg !== 'object') return undefined;
   const m = msg as Record<string, unknown>;
-  if (typeof m.type !== 'string' || !(LIVE_EVENT_TYPES as readonly string[]).includes(m.type)) return undefined;
+  // Only the event types the server publishes (schema/vocabulary.ts); anything else is ignored.
+  const type = m.type;
+  if (!isOneOf(EVENT_TYPES, type)) return undefined;
   const projectId = Number(m.projectId);
   if (!Number.isFinite(projectId)) return undefined;
-  return { ...m, type: m.type as LiveEventType, projectId, receivedAt };
+  return { ...m, type, projectId, receivedAt };
 }
 
 /**

@@ -1,0 +1,56 @@
+/**
+ * The platform's closed vocabularies, defined once. The database stores them (the table
+ * types below schema/ derive their column types from these lists), the API validates and
+ * documents them (app/server/schemas builds its enums and per-value counts from them), and
+ * the UI offers and counts them (app/web imports this file).
+ *
+ * To add a value, append it to its list: the TypeScript types, the API's validation, its
+ * OpenAPI document and the UI's choices follow. Every value is stored in a varchar column of
+ * VOCABULARY_MAX_LENGTH characters; test/schema checks that each value fits the columns the
+ * migrations created. A new vocabulary (for example run statuses) is a new `as const` list
+ * with its derived type, here.
+ *
+ * This file has no imports, so the browser bundle can take it as it is.
+ */
+
+/** Global role of an account; project membership refines it per project. */
+export const USER_ROLES = ['admin', 'analyst', 'viewer'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** Role a user holds inside one project. */
+export const MEMBER_ROLES = ['editor', 'viewer'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const TASK_KINDS = ['notebook', 'spark', 'manual'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const DATASET_FORMATS = ['csv', 'parquet', 'json', 'delta'] as const;
+export type DatasetFormat = (typeof DATASET_FORMATS)[number];
+
+/**
+ * What the WebSocket pushes: `<resource>.<change>`. Resources that get live updates add their
+ * types here (the server publishes them, the UI subscribes to them).
+ */
+export const EVENT_TYPES = [
+  'project.created',
+  'project.updated',
+  'project.deleted',
+  'task.created',
+  'task.updated',
+  'task.deleted',
+  'dataset.created',
+  'dataset.updated',
+  'dataset.deleted',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Width of the varchar columns that store the values above (role, kind, status, format). */
+export const VOCABULARY_MAX_LENGTH = 16;
+
+/** Narrows `value` to one of `values` (a vocabulary list's `includes` that keeps the type). */
+export function isOneOf<const T extends readonly string[]>(values: T, value: unknown): value is T[number] {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
