@@ -16,6 +16,7 @@ import jsonBody from './plugins/json-body';
 import openapi from './plugins/openapi';
 import securityHeaders from './plugins/security-headers';
 import validation, { formatSchemaErrors } from './plugins/validation';
+import { createDataServices, type DataServices } from './data-engine/data-services';
 import { localEventBus, redisEventBus, type EventBus } from './realtime/event-bus';
 import { SocketHub } from './realtime/socket-hub';
 import authRoutes from './routes/auth';
@@ -126,9 +127,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await bus?.close();
     await Promise.all([redis?.commands.quit().catch(() => undefined), redis?.subscriber.quit().catch(() => undefined)]);
     await connection.destroy();
+    await data?.close();
   });
 
+  let data: DataServices | undefined;
   try {
+    data = await createDataServices(config, app.log);
     if (redis) await Promise.all([redis.commands.connect(), redis.subscriber.connect()]);
     bus = redis ? await redisEventBus(redis.commands, redis.subscriber, config.redisKeyPrefix, app.log) : localEventBus();
     const principals = createPrincipalCache({ ttlMs: config.authCacheSeconds * 1000 });
@@ -160,6 +164,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       principals,
       bus,
       log: app.log,
+      storage: data.storage,
+      sandboxes: data.sandboxes,
+      queries: data.queries,
     };
     app.decorate('ctx', ctx);
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dialectOf } from '../../schema/connection';
+import { loadStorageConfig, type StorageConfig } from './storage/storage-config';
 import { parseTrustProxy, type TrustProxySetting } from './trust-proxy';
 
 /** scrypt cost parameters; see services/password-hasher.ts for the reasoning. */
@@ -68,6 +69,18 @@ export interface AppConfig {
   /** Most memory that copy may take, in MiB. @default 32 */
   readonly readCacheMemoryMb: number;
   readonly passwordHashing: PasswordHashingConfig;
+  /** Where dataset versions, project files and run outputs are stored (STORAGE_URL and its cache). */
+  readonly storage: StorageConfig;
+  /** Largest accepted upload (datasets, project files are capped lower). @default 1073741824 (1 GiB) */
+  readonly maxUploadBytes: number;
+  /** Longest an interactive query (or chart computation) may take. @default 30000 */
+  readonly queryTimeoutMs: number;
+  /** DuckDB memory limit per query sandbox, in MiB. @default 512 */
+  readonly queryMemoryMb: number;
+  /** DuckDB threads per query sandbox. @default 2 */
+  readonly queryThreads: number;
+  /** Query sandboxes running at once; further queries wait (up to 32), then answer 503. @default 2 */
+  readonly queryMaxConcurrent: number;
 }
 
 export const DEFAULT_PASSWORD_HASHING: PasswordHashingConfig = { cost: 2 ** 16, blockSize: 8, parallelization: 1 };
@@ -127,6 +140,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readCacheMemorySeconds: intFromEnv(env, 'READ_CACHE_MEMORY_SECONDS', 5, 0, 300),
     readCacheMemoryMb: intFromEnv(env, 'READ_CACHE_MEMORY_MB', 32, 1, 4096),
     passwordHashing: DEFAULT_PASSWORD_HASHING,
+    storage: loadStorageConfig(env, dataDir),
+    maxUploadBytes: intFromEnv(env, 'MAX_UPLOAD_BYTES', 1024 ** 3, 1024, 5 * 1024 ** 3),
+    queryTimeoutMs: intFromEnv(env, 'QUERY_TIMEOUT_MS', 30_000, 100, 600_000),
+    queryMemoryMb: intFromEnv(env, 'QUERY_MEMORY_MB', 512, 64, 64 * 1024),
+    queryThreads: intFromEnv(env, 'QUERY_THREADS', 2, 1, 64),
+    queryMaxConcurrent: intFromEnv(env, 'QUERY_MAX_CONCURRENT', 2, 1, 64),
   };
 }
 

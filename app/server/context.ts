@@ -4,12 +4,15 @@ import type { DialectName } from '../../schema/connection';
 import type { Database } from '../../schema/database';
 import type { UserRole } from '../../schema/users.table';
 import type { AppConfig } from './config';
+import type { QueryEngine } from './data-engine/query-engine';
+import type { SandboxPool } from './data-engine/sandbox-pool';
 import type { EventBus } from './realtime/event-bus';
 import type { AccessTokens } from './services/access-tokens';
 import type { LoginThrottle } from './services/login-throttle';
 import type { PasswordHasher } from './services/password-hasher';
 import type { PrincipalCache } from './services/principal-cache';
 import type { ReadCache } from './services/read-cache';
+import type { ObjectStorage } from './storage/object-storage';
 
 /** Everything services need, built once per app instance. */
 export interface AppContext {
@@ -24,6 +27,12 @@ export interface AppContext {
   readonly principals: PrincipalCache;
   readonly bus: EventBus;
   readonly log: FastifyBaseLogger;
+  /** Dataset versions, project files and run outputs (a folder locally, S3 on AWS). */
+  readonly storage: ObjectStorage;
+  /** Bounded DuckDB sandboxes for reading dataset files (inspection, preview, profile). */
+  readonly sandboxes: SandboxPool;
+  /** Untrusted SQL over a project's datasets, in those sandboxes. */
+  readonly queries: QueryEngine;
 }
 
 /** The authenticated user making a request (see services/principal-cache.ts for how fresh). */
