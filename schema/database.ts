@@ -2,6 +2,7 @@ import type { DatasetsTable } from './datasets.table';
 import type { ProjectMembersTable } from './project-members.table';
 import type { ProjectsTable } from './projects.table';
 import type { RefreshTokensTable } from './refresh-tokens.table';
+import type { RunsTable } from './runs.table';
 import type { TasksTable } from './tasks.table';
 import type { UsersTable } from './users.table';
 
@@ -13,4 +14,5 @@ export interface Database {
   tasks: TasksTable;
   datasets: DatasetsTable;
   refresh_tokens: RefreshTokensTable;
+  runs: RunsTable;
 }

@@ -27,6 +27,18 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export const TASK_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+/** A run's lifecycle; app/server/runs/run-state.ts says which changes are allowed. */
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Why a run exists: started by someone, by the task's schedule, or as a retry of a failed attempt. */
+export const RUN_TRIGGERS = ['manual', 'schedule', 'retry'] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+
+/** Where a run executes: on the server's machine, or as Kubernetes objects in the cluster. */
+export const RUN_BACKENDS = ['local', 'kubernetes'] as const;
+export type RunBackend = (typeof RUN_BACKENDS)[number];
+
 export const DATASET_FORMATS = ['csv', 'parquet', 'json', 'delta'] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
@@ -44,6 +56,8 @@ export const EVENT_TYPES = [
   'dataset.created',
   'dataset.updated',
   'dataset.deleted',
+  'run.created',
+  'run.updated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -5,6 +5,7 @@ import * as createProjectMembers from './0003_create_project_members';
 import * as createTasks from './0004_create_tasks';
 import * as createDatasets from './0005_create_datasets';
 import * as createRefreshTokens from './0006_create_refresh_tokens';
+import * as createRuns from './0007_create_runs';
 
 /**
  * Every migration, keyed by its file name. Listed statically (rather than read from the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_create_tasks': createTasks,
   '0005_create_datasets': createDatasets,
   '0006_create_refresh_tokens': createRefreshTokens,
+  '0007_create_runs': createRuns,
 };

@@ -4,7 +4,7 @@ import { migrateToEmpty, migrateToLatest } from '../../schema/migrate';
 import { migrations } from '../../schema/migrations';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../app/support/test-databases';
 
-const TABLES = ['users', 'projects', 'project_members', 'tasks', 'datasets', 'refresh_tokens'] as const;
+const TABLES = ['users', 'projects', 'project_members', 'tasks', 'datasets', 'refresh_tokens', 'runs'] as const;
 const NOW = '2025-01-01 00:00:00.000';
 
 /**
@@ -127,6 +127,77 @@ describe.each(DIALECTS)('schema migrations on %s', (dialect) => {
     expect(await db.selectFrom('datasets').selectAll().execute()).toEqual([]);
   });
 
+  it('keeps one run per task and scheduled fire time, any number of unscheduled runs, and deletes runs with their task', async () => {
+    const db = connection.db;
+    const owner = Number(
+      (
+        await db
+          .insertInto('users')
+          .values({ email: 'runs@x.io', password_hash: 'h', role: 'analyst', created_at: NOW, disabled_at: null })
+          .executeTakeFirstOrThrow()
+      ).insertId,
+    );
+    const project = Number(
+      (
+        await db
+          .insertInto('projects')
+          .values({ owner_id: owner, name: 'runs', description: '', created_at: NOW, updated_at: NOW })
+          .executeTakeFirstOrThrow()
+      ).insertId,
+    );
+    const task = Number(
+      (
+        await db
+          .insertInto('tasks')
+          .values({
+            project_id: project,
+            title: 'scheduled',
+            kind: 'notebook',
+            status: 'pending',
+            notebook: 'report.ipynb',
+            parameters: '{}',
+            schedule: '* * * * *',
+            created_by: owner,
+            created_at: NOW,
+            updated_at: NOW,
+            started_at: null,
+            finished_at: null,
+          })
+          .executeTakeFirstOrThrow()
+      ).insertId,
+    );
+    const run = (number: number, scheduledFor: string | null) => ({
+      task_id: task,
+      project_id: project,
+      number,
+      trigger: scheduledFor === null ? ('manual' as const) : ('schedule' as const),
+      attempt: 1,
+      status: 'queued' as const,
+      parameters: '{}',
+      backend: 'local' as const,
+      external_id: null,
+      message: null,
+      scheduled_for: scheduledFor,
+      not_before: null,
+      created_by: owner,
+      created_at: NOW,
+      started_at: null,
+      finished_at: null,
+    });
+    await db.insertInto('runs').values(run(1, '2025-01-01 07:00:00.000')).execute();
+    await expect(db.insertInto('runs').values(run(2, '2025-01-01 07:00:00.000')).execute()).rejects.toMatchObject(constraintError);
+    await db.insertInto('runs').values(run(2, null)).execute();
+    await db.insertInto('runs').values(run(3, null)).execute();
+    await expect(db.insertInto('runs').values(run(3, '2025-01-01 08:00:00.000')).execute()).rejects.toMatchObject(constraintError);
+    expect(await db.selectFrom('runs').select('number').where('task_id', '=', task).orderBy('number').execute()).toEqual([
+      { number: 1 },
+      { number: 2 },
+      { number: 3 },
+    ]);
+    await db.deleteFrom('tasks').where('id', '=', task).execute();
+    expect(await db.selectFrom('runs').selectAll().where('task_id', '=', task).execute()).toEqual([]);
+  });
+
   it('indexes every foreign key and list order', async () => {
     const expected = [
       'projects_owner_id_idx',
@@ -136,6 +207,10 @@ describe.each(DIALECTS)('schema migrations on %s', (dialect) => {
       'datasets_project_id_idx',
       'datasets_created_by_idx',
       'refresh_tokens_user_id_idx',
+      'runs_task_id_idx',
+      'runs_project_id_idx',
+      'runs_status_idx',
+      'runs_created_by_idx',
     ];
     const names =
       dialect === 'mysql'

@@ -1,3 +1,4 @@
+import type { RunBackend } from '../../../schema/vocabulary';
 import type { RunObservation } from './run-state';
 
 /**
@@ -11,4 +12,4 @@ export interface RunUpdate {
 }
 
 /** Where a backend runs things: the `backend` column of a run. */
-export type RunBackendKind = 'local' | 'kubernetes';
+export type RunBackendKind = RunBackend;

@@ -5,9 +5,9 @@
  *   queued -> running -> succeeded | failed | cancelled | timed_out
  *   queued -> cancelled | failed   (cancelled before it started; could not be started at all)
  */
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'timed_out';
+import type { RunStatus } from '../../../schema/vocabulary';
 
-export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out'];
+export { RUN_STATUSES, type RunStatus } from '../../../schema/vocabulary';
 
 export type TerminalRunStatus = Exclude<RunStatus, 'queued' | 'running'>;
 
