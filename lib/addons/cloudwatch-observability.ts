@@ -53,6 +53,11 @@ export interface CloudWatchObservabilityProps {
  * node, tolerating every taint), bound to its IAM role through Pod Identity, and the log groups
  * it writes, created here first with the environment's retention and a customer managed key,
  * so the add-on never creates them unmanaged (never expiring, AWS-owned encryption).
+ *
+ * Exception to Pod Security "restricted": the agents read the nodes' log files, /sys and the
+ * container runtime socket through host paths and use the host network, which restricted (and
+ * baseline) refuse. They run in the add-on's own namespace, amazon-cloudwatch, which EKS
+ * manages and the platform does not label; no platform workload runs there.
  */
 export class CloudWatchObservability extends Construct {
   readonly addon: eks.CfnAddon;

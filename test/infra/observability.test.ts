@@ -3,6 +3,7 @@ import { CONTAINER_INSIGHTS_LOG_KINDS, FLUENT_BIT_MERGED_LOG_KEY } from '../../l
 import { readRelease } from '../../lib/config';
 import { K8sObject, podTemplates } from '../charts/support/platform';
 import { unknownKeyPaths } from '../charts/support/helm-values';
+import { restrictedViolations } from '../charts/support/restricted';
 import { SynthesizedPlatform, removeAssembly, synthesizePlatform } from '../support/platform-synth';
 import { readSpecText, readSpecYaml } from '../support/specs';
 import { ClusterAssembly, TOKEN, jsonText } from './support/cluster-assembly';
@@ -189,6 +190,26 @@ describe('the CloudWatch Observability add-on', () => {
     const agent = { id: 'fluent-bit', nodeSelector: {}, tolerations: chartValues.tolerations, cpuMillis: 0, memoryMiB: 0 };
     for (const group of new ClusterAssembly(clusterOf('dev')).nodeGroups)
       for (const taint of group.taints) expect(tolerates(agent, taint)).toBe(true);
+  });
+
+  test("its node agents need the host, so they run in the add-on's own namespace, which is not one of the platform's restricted ones", () => {
+    const fluentBit = readSpecText('cloudwatch-observability', 'templates', 'linux', 'fluent-bit-daemonset.yaml');
+    expect(fluentBit).toContain('hostNetwork: true');
+    expect(fluentBit).toContain('- name: varlog\n        hostPath:\n          path: /var/log');
+    // Pod Security restricted (even baseline) refuses exactly that: host networking and host paths.
+    const agentPod = {
+      hostNetwork: true,
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      volumes: [{ name: 'varlog', hostPath: { path: '/var/log' } }],
+      containers: [{ name: 'fluent-bit', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }],
+    };
+    expect(restrictedViolations(agentPod).map((v) => v.split(' ')[0])).toEqual(['A2', 'B1']);
+    const namespaces = new ClusterAssembly(clusterOf('dev')).manifests
+      .flatMap((m) => m.objects)
+      .filter((o) => o.kind === 'Namespace')
+      .map((o) => o.metadata.name);
+    expect(namespaces).toContain('headlamp');
+    expect(namespaces).not.toContain('amazon-cloudwatch');
   });
 
   test("the add-on's admission webhooks on pods, workloads and namespaces fail open: they cannot block the platform's objects", () => {

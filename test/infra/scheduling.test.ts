@@ -123,6 +123,7 @@ describe.each(['dev', 'staging', 'prod'] as const)('scheduling in %s', (env) => 
       .map(({ pod, result }) => `${pod.id}: ${result.reasons.join('; ')}`);
     expect(unschedulable).toEqual([]);
     expect(pods.length).toBeGreaterThan(10);
+    expect(pods.map((p) => p.id)).toEqual(expect.arrayContaining(['release headlamp', 'addon amazon-cloudwatch-observability controller']));
   });
 
   test('Spark drivers run on the on-demand driver group only, executors (jobs and notebooks) on the spot group only', () => {
