@@ -31,5 +31,14 @@ export { jupyterHubValues, JUPYTERHUB_CHART_REPOSITORY } from './jupyterhub-valu
 export type { JupyterHubValues, JupyterHubValuesProps } from './jupyterhub-values';
 export { sparkOperatorValues, SPARK_OPERATOR_CHART_REPOSITORY } from './spark-operator-values';
 export type { SparkOperatorValues, SparkOperatorValuesProps } from './spark-operator-values';
+export {
+  HeadlampAccessChart,
+  HEADLAMP_NAMESPACE,
+  HEADLAMP_RELEASE,
+  HEADLAMP_PORT,
+  HEADLAMP_POD_LABELS,
+  OIDC_CLAIM_PREFIX,
+} from './headlamp-access-chart';
+export type { HeadlampAccessChartProps } from './headlamp-access-chart';
 export { platformCharts } from './platform';
 export type { PlatformChartsProps, PlatformCharts } from './platform';

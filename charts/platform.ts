@@ -4,6 +4,7 @@ import { JupyterHubSparkChart } from './jupyterhub-spark-chart';
 import { JupyterHubValues, jupyterHubValues } from './jupyterhub-values';
 import { PlatformNamespacesChart } from './namespaces-chart';
 import { NotebooksChart } from './notebooks-chart';
+import { HeadlampAccessChart } from './headlamp-access-chart';
 import { DEFAULT_SPARK_NAMESPACE, SparkChart } from './spark-chart';
 import { SparkOperatorValues, sparkOperatorValues } from './spark-operator-values';
 import { WebAppChart, WebAppExposure } from './web-app-chart';
@@ -34,6 +35,11 @@ export interface PlatformChartsProps {
   readonly userStorageClass?: string;
   /** Suspend the notebook CronJobs (local clusters run them by hand). @default false */
   readonly suspendSchedules?: boolean;
+  /**
+   * The Kubernetes dashboard (Headlamp, a Helm release on AWS): its namespace and the access
+   * chart (network policies, OIDC viewer bindings). @default none (local clusters)
+   */
+  readonly dashboard?: { readonly oidcViewerGroups?: readonly string[] };
 }
 
 export interface PlatformCharts {
@@ -43,6 +49,8 @@ export interface PlatformCharts {
   readonly notebooks: NotebooksChart;
   readonly webApp: WebAppChart;
   readonly jupyterHubSpark: JupyterHubSparkChart;
+  /** Present when `dashboard` is given. */
+  readonly headlampAccess?: HeadlampAccessChart;
   readonly jupyterHubValues: JupyterHubValues;
   readonly sparkOperatorValues: SparkOperatorValues;
 }
@@ -77,12 +85,20 @@ export function platformCharts(props: PlatformChartsProps, newApp: () => App = (
     suspendAll: props.suspendSchedules,
   });
   const jupyterHubSpark = new JupyterHubSparkChart(newApp(), 'jupyterhub-spark', {});
+  const headlampAccess =
+    props.dashboard === undefined
+      ? undefined
+      : new HeadlampAccessChart(newApp(), 'headlamp-access', {
+          vpcCidr: props.vpcCidr,
+          oidcViewerGroups: props.dashboard.oidcViewerGroups,
+        });
   const namespaces = new PlatformNamespacesChart(newApp(), 'namespaces', {
     namespaces: [
       { name: webApp.namespaceName, component: 'web' },
       { name: spark.namespaceName, component: 'spark' },
       { name: notebooks.namespaceName, component: 'notebooks' },
       { name: jupyterHubSpark.namespaceName, component: 'jupyterhub' },
+      ...(headlampAccess ? [{ name: headlampAccess.namespaceName, component: 'dashboard' }] : []),
     ],
   });
   const colon = props.images.jupyterSingleUser.lastIndexOf(':');
@@ -93,6 +109,7 @@ export function platformCharts(props: PlatformChartsProps, newApp: () => App = (
     notebooks,
     webApp,
     jupyterHubSpark,
+    ...(headlampAccess ? { headlampAccess } : {}),
     jupyterHubValues: jupyterHubValues({
       exposure: props.jupyterHubExposure,
       vpcCidr: props.vpcCidr,

@@ -22,6 +22,12 @@ export interface AlbExposure {
   readonly scheme?: 'internet-facing' | 'internal';
   /** TLS policy of the HTTPS listener. @default ELBSecurityPolicy-TLS13-1-2-2021-06 (TLS 1.2 and 1.3) */
   readonly sslPolicy?: string;
+  /**
+   * Name of the load balancer (at most 32 letters, digits and hyphens; unique per account and
+   * region, so it carries the environment). Its CloudWatch metrics are found by it.
+   * @default a name the load balancer controller generates
+   */
+  readonly loadBalancerName?: string;
 }
 
 /** Local clusters: a ClusterIP Service only, reached with `kubectl port-forward`. */
@@ -79,6 +85,8 @@ export class WebAppChart extends Chart {
   public readonly namespaceName: string;
   public readonly serviceAccountName: string;
   public readonly service: kplus.Service;
+  /** The Ingress the load balancer controller serves, when exposed through an ALB. */
+  public readonly ingressName?: string;
 
   public constructor(scope: Construct, id: string, props: WebAppChartProps) {
     super(scope, id);
@@ -182,6 +190,7 @@ export class WebAppChart extends Chart {
 
     if (props.exposure.kind === 'alb') {
       this.ingress(ns, name, labels, props.exposure);
+      this.ingressName = name;
     }
 
     new kplus.HorizontalPodAutoscaler(this, 'hpa', {
@@ -216,7 +225,16 @@ export class WebAppChart extends Chart {
     if (!isUnresolvedToken(sslPolicy) && !/^ELBSecurityPolicy-[A-Za-z0-9-]+$/.test(sslPolicy)) {
       throw new Error(`exposure.sslPolicy must name an ELB security policy (ELBSecurityPolicy-...), got '${sslPolicy}'`);
     }
+    if (alb.loadBalancerName !== undefined && !isUnresolvedToken(alb.loadBalancerName)) {
+      // Elastic Load Balancing's naming rule; "internal-" is reserved for internal load balancers' DNS names.
+      if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/.test(alb.loadBalancerName) || alb.loadBalancerName.startsWith('internal-')) {
+        throw new Error(
+          `exposure.loadBalancerName must be 1-32 letters, digits and hyphens, neither starting nor ending with a hyphen nor starting with 'internal-', got '${alb.loadBalancerName}'`,
+        );
+      }
+    }
     const annotations: { [key: string]: string } = {
+      ...(alb.loadBalancerName === undefined ? {} : { 'alb.ingress.kubernetes.io/load-balancer-name': alb.loadBalancerName }),
       'alb.ingress.kubernetes.io/scheme': alb.scheme ?? 'internet-facing',
       'alb.ingress.kubernetes.io/target-type': 'ip',
       'alb.ingress.kubernetes.io/listen-ports': JSON.stringify([{ HTTP: 80 }, { HTTPS: 443 }]),

@@ -24,7 +24,26 @@ export const ENVIRONMENT_DEFAULTS: Record<AwsEnvironmentName, EnvironmentDefault
       backupRetentionDays: 7,
     },
     cache: { nodeType: 'cache.t4g.small', replicas: 1 },
-    domain: { appHostname: 'datavis.dev.example.com', jupyterHostname: 'jupyter.dev.example.com' },
+    domain: {
+      appHostname: 'datavis.dev.example.com',
+      jupyterHostname: 'jupyter.dev.example.com',
+      dashboardHostname: 'headlamp.dev.example.com',
+    },
+    // No dashboard allow-list by default: each deployment names its operators' ranges (cdk.json
+    // ships an unroutable documentation range, RFC 5737) or configures OIDC sign-in.
+    dashboard: { allowedCidrs: [] },
+    // Logs are for debugging outside prod: kept a week. Thresholds are loose where nobody is paged.
+    observability: {
+      logRetentionDays: 7,
+      alarms: {
+        api5xxPer5Minutes: 25,
+        apiP99LatencySeconds: 3,
+        databaseCpuPercent: 90,
+        databaseConnections: 150,
+        nodeReservedPercent: 90,
+        runsFailedPerHour: 10,
+      },
+    },
   },
   staging: {
     network: { vpcCidr: '10.30.0.0/16', maxAzs: 2, natGateways: 1, flowLogRetentionDays: 90 },
@@ -43,7 +62,23 @@ export const ENVIRONMENT_DEFAULTS: Record<AwsEnvironmentName, EnvironmentDefault
       backupRetentionDays: 7,
     },
     cache: { nodeType: 'cache.t4g.small', replicas: 1 },
-    domain: { appHostname: 'datavis.staging.example.com', jupyterHostname: 'jupyter.staging.example.com' },
+    domain: {
+      appHostname: 'datavis.staging.example.com',
+      jupyterHostname: 'jupyter.staging.example.com',
+      dashboardHostname: 'headlamp.staging.example.com',
+    },
+    dashboard: { allowedCidrs: [] },
+    observability: {
+      logRetentionDays: 30,
+      alarms: {
+        api5xxPer5Minutes: 10,
+        apiP99LatencySeconds: 2,
+        databaseCpuPercent: 80,
+        databaseConnections: 150,
+        nodeReservedPercent: 85,
+        runsFailedPerHour: 5,
+      },
+    },
   },
   prod: {
     network: { vpcCidr: '10.40.0.0/16', maxAzs: 3, natGateways: 3, flowLogRetentionDays: 365 },
@@ -68,6 +103,19 @@ export const ENVIRONMENT_DEFAULTS: Record<AwsEnvironmentName, EnvironmentDefault
       backupRetentionDays: 30,
     },
     cache: { nodeType: 'cache.r7g.large', replicas: 2 },
-    domain: { appHostname: 'datavis.example.com', jupyterHostname: 'jupyter.example.com' },
+    domain: { appHostname: 'datavis.example.com', jupyterHostname: 'jupyter.example.com', dashboardHostname: 'headlamp.example.com' },
+    dashboard: { allowedCidrs: [] },
+    // A year of logs in prod: incident reviews and audits look back over quarters.
+    observability: {
+      logRetentionDays: 365,
+      alarms: {
+        api5xxPer5Minutes: 5,
+        apiP99LatencySeconds: 1.5,
+        databaseCpuPercent: 75,
+        databaseConnections: 400,
+        nodeReservedPercent: 85,
+        runsFailedPerHour: 3,
+      },
+    },
   },
 };

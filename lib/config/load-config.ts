@@ -1,5 +1,5 @@
 import { ConfigError } from './config-error';
-import { EnvironmentConfig, HostedZoneConfig } from './environment-config';
+import { DashboardOidcConfig, EnvironmentConfig, HostedZoneConfig } from './environment-config';
 import { AWS_ENVIRONMENT_NAMES, AwsEnvironmentName, ENVIRONMENT_NAMES } from './environment-name';
 import { ENVIRONMENT_DEFAULTS, EnvironmentDefaults } from './environments';
 import { RELEASES_DIR, readRelease } from './release';
@@ -15,7 +15,8 @@ import {
 /** Placeholder account used when none is configured, so synthesis works without credentials. */
 export const PLACEHOLDER_ACCOUNT = '111111111111';
 export const DEFAULT_REGION = 'eu-west-1';
-const FLOW_LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+/** The retention periods CloudWatch Logs accepts. */
+const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 /** Reads a setting: CDK context key `datavis:<env>:<key>`, then environment variable DATAVIS_<ENV>_<KEY>. */
 export type SettingSource = (env: AwsEnvironmentName, key: string) => unknown;
@@ -62,13 +63,7 @@ export function loadEnvironmentConfig(envName: string, options: LoadConfigOption
   if (network.maxAzs !== expectedAzs) {
     throw new ConfigError(`${name}.network.maxAzs`, network.maxAzs, `${name} spans exactly ${expectedAzs} availability zones`);
   }
-  if (!FLOW_LOG_RETENTION_DAYS.includes(network.flowLogRetentionDays)) {
-    throw new ConfigError(
-      `${name}.network.flowLogRetentionDays`,
-      network.flowLogRetentionDays,
-      `allowed: one of CloudWatch Logs' retention periods ${FLOW_LOG_RETENTION_DAYS.join(', ')}`,
-    );
-  }
+  validateRetentionDays(`${name}.network.flowLogRetentionDays`, network.flowLogRetentionDays);
   const expectedNats = name === 'prod' ? network.maxAzs : 1;
   if (network.natGateways !== expectedNats) {
     throw new ConfigError(
@@ -118,10 +113,15 @@ export function loadEnvironmentConfig(envName: string, options: LoadConfigOption
     `${name}.domain.jupyterHostname`,
     stringSetting(setting('jupyterHostname')) ?? defaults.domain.jupyterHostname,
   );
+  const dashboardHostname = validateHostname(
+    `${name}.domain.dashboardHostname`,
+    stringSetting(setting('dashboardHostname')) ?? defaults.domain.dashboardHostname,
+  );
   if (hostedZone !== undefined) {
     for (const [field, host] of [
       ['appHostname', appHostname],
       ['jupyterHostname', jupyterHostname],
+      ['dashboardHostname', dashboardHostname],
     ] as const) {
       if (host !== hostedZone.zoneName && !host.endsWith(`.${hostedZone.zoneName}`)) {
         throw new ConfigError(
@@ -130,6 +130,25 @@ export function loadEnvironmentConfig(envName: string, options: LoadConfigOption
           `must be inside the hosted zone ${hostedZone.zoneName} that the certificate is created in`,
         );
       }
+    }
+  }
+
+  const dashboardAllowedCidrs = listSetting(setting('dashboardAllowedCidrs')) ?? defaults.dashboard.allowedCidrs;
+  dashboardAllowedCidrs.forEach((cidr, i) => {
+    // /8 at the widest: an allow-list of 0.0.0.0/0 would open the dashboard to everyone.
+    validateIpv4Cidr(`${name}.dashboard.allowedCidrs[${i}]`, cidr, 8, 32);
+  });
+  const oidc = oidcSetting(name, setting('dashboardOidc')) ?? defaults.dashboard.oidc;
+
+  const observability = defaults.observability;
+  validateRetentionDays(`${name}.observability.logRetentionDays`, observability.logRetentionDays);
+  const alarmEmail = stringSetting(setting('alarmEmail')) ?? observability.alarmEmail;
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(alarmEmail)) {
+    throw new ConfigError(`${name}.observability.alarmEmail`, alarmEmail, 'allowed: one e-mail address such as ops@example.com');
+  }
+  for (const [key, threshold] of Object.entries(observability.alarms)) {
+    if (!(typeof threshold === 'number' && Number.isFinite(threshold) && threshold > 0)) {
+      throw new ConfigError(`${name}.observability.alarms.${key}`, threshold, 'allowed: a positive number');
     }
   }
 
@@ -142,7 +161,9 @@ export function loadEnvironmentConfig(envName: string, options: LoadConfigOption
     cluster: { ...defaults.cluster, publicAccessCidrs },
     database: db,
     cache: defaults.cache,
-    domain: { certificateArn, hostedZone, appHostname, jupyterHostname },
+    domain: { certificateArn, hostedZone, appHostname, jupyterHostname, dashboardHostname },
+    dashboard: { allowedCidrs: dashboardAllowedCidrs, ...(oidc === undefined ? {} : { oidc }) },
+    observability: { ...observability, ...(alarmEmail === undefined ? {} : { alarmEmail }) },
   };
 }
 
@@ -163,6 +184,63 @@ function listSetting(value: unknown): string[] | undefined {
         .split(',')
         .map((s) => s.trim())
         .filter((s) => s !== '');
+}
+
+function validateRetentionDays(field: string, days: number): void {
+  if (!LOG_RETENTION_DAYS.includes(days)) {
+    throw new ConfigError(field, days, `allowed: one of CloudWatch Logs' retention periods ${LOG_RETENTION_DAYS.join(', ')}`);
+  }
+}
+
+/** `-c datavis:dev:dashboardOidc='{"issuerUrl":"https://...","clientId":"...","viewerGroups":["ops"]}'`. */
+function oidcSetting(env: AwsEnvironmentName, value: unknown): DashboardOidcConfig | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const field = `${env}.dashboard.oidc`;
+  const allowed =
+    'allowed: {"issuerUrl":"https://...","clientId":"...","viewerGroups":["..."]} with optional usernameClaim, groupsClaim and scopes';
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      throw new ConfigError(field, value, allowed);
+    }
+  }
+  const raw = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  const strings = (key: string, fallback: string[]): string[] => {
+    const list = raw[key] ?? fallback;
+    if (!Array.isArray(list) || !list.every((s) => typeof s === 'string' && /^[\w.:@/-]+$/.test(s))) {
+      throw new ConfigError(`${field}.${key}`, list, 'allowed: a list of names (letters, digits and . : @ / - _)');
+    }
+    return list as string[];
+  };
+  const text = (key: string, fallback?: string): string => {
+    const v = raw[key] ?? fallback;
+    if (typeof v !== 'string' || !/^[\w.:@/-]+$/.test(v)) throw new ConfigError(`${field}.${key}`, v, allowed);
+    return v;
+  };
+  const issuerUrl = raw.issuerUrl;
+  let url: URL | undefined;
+  try {
+    url = typeof issuerUrl === 'string' ? new URL(issuerUrl) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || url.protocol !== 'https:' || url.search !== '' || url.hash !== '') {
+    throw new ConfigError(`${field}.issuerUrl`, issuerUrl, "allowed: the provider's https issuer URL without query or fragment");
+  }
+  const viewerGroups = strings('viewerGroups', []);
+  if (viewerGroups.length === 0) {
+    throw new ConfigError(`${field}.viewerGroups`, viewerGroups, 'allowed: at least one provider group whose members may view the cluster');
+  }
+  return {
+    issuerUrl: issuerUrl as string,
+    clientId: text('clientId'),
+    usernameClaim: text('usernameClaim', 'email'),
+    groupsClaim: text('groupsClaim', 'groups'),
+    viewerGroups,
+    scopes: strings('scopes', ['profile', 'email']),
+  };
 }
 
 function hostedZoneSetting(env: AwsEnvironmentName, value: unknown): HostedZoneConfig | undefined {

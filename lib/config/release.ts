@@ -16,6 +16,7 @@ export interface PlatformRelease {
   readonly gitCommit: string;
   readonly images: ReleaseImages;
   readonly charts: ReleaseCharts;
+  readonly eksAddons: ReleaseEksAddons;
   /** EKS control plane version, e.g. "1.36". */
   readonly kubernetesVersion: string;
   /** RDS for MySQL engine version, e.g. "8.4.10". */
@@ -48,6 +49,17 @@ export interface ReleaseCharts {
   readonly externalSecrets: string;
   readonly externalDns: string;
   readonly reloader: string;
+  /** kubernetes-sigs/headlamp, the Kubernetes dashboard. */
+  readonly headlamp: string;
+}
+
+/**
+ * Versions of EKS managed add-ons (`aws eks describe-addon-versions`), vMAJOR.MINOR.PATCH-eksbuild.N.
+ * The add-on renders the upstream chart of the same MAJOR.MINOR.PATCH.
+ */
+export interface ReleaseEksAddons {
+  /** amazon-cloudwatch-observability: Container Insights and Fluent Bit application logs. */
+  readonly cloudwatchObservability: string;
 }
 
 export const RELEASES_DIR = path.join(__dirname, 'releases');
@@ -75,6 +87,7 @@ const IMAGE_REF =
   /^[a-z0-9]+([._/-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(@sha256:[0-9a-f]{64})?$/;
 const DIGEST_PINNED_IMAGE = /@sha256:[0-9a-f]{64}$/;
 const CHART_VERSION = /^\d+\.\d+\.\d+$/;
+const EKS_ADDON_VERSION = /^v\d+\.\d+\.\d+-eksbuild\.\d+$/;
 
 /** Checks a parsed release file; every failure names the field and what is allowed. */
 export function validateRelease(env: EnvironmentName, raw: unknown): PlatformRelease {
@@ -96,6 +109,7 @@ export function validateRelease(env: EnvironmentName, raw: unknown): PlatformRel
   }
   const images = requireObject(`${where} images`, obj.images);
   const charts = requireObject(`${where} charts`, obj.charts);
+  const eksAddons = requireObject(`${where} eksAddons`, obj.eksAddons);
   const kubernetesVersion = requireString(`${where} kubernetesVersion`, obj.kubernetesVersion);
   requireOneOf(`${where} kubernetesVersion`, kubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS);
   const rdsEngineVersion = requireString(`${where} rdsEngineVersion`, obj.rdsEngineVersion);
@@ -138,6 +152,15 @@ export function validateRelease(env: EnvironmentName, raw: unknown): PlatformRel
       externalSecrets: chart('externalSecrets'),
       externalDns: chart('externalDns'),
       reloader: chart('reloader'),
+      headlamp: chart('headlamp'),
+    },
+    eksAddons: {
+      cloudwatchObservability: requireMatch(
+        `${where} eksAddons.cloudwatchObservability`,
+        eksAddons.cloudwatchObservability,
+        EKS_ADDON_VERSION,
+        'an EKS add-on version vX.Y.Z-eksbuild.N',
+      ),
     },
     kubernetesVersion,
     rdsEngineVersion,

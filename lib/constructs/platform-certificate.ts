@@ -9,7 +9,7 @@ export interface PlatformCertificateProps {
 
 /**
  * The ACM certificate the HTTPS listeners use: the configured ARN, or a DNS-validated
- * certificate for the app and JupyterHub host names created in the configured hosted zone
+ * certificate for the app, JupyterHub and dashboard host names created in the configured hosted zone
  * (the config refuses an environment with neither).
  */
 export class PlatformCertificate extends Construct {
@@ -27,7 +27,7 @@ export class PlatformCertificate extends Construct {
       const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', domain.hostedZone);
       this.certificateArn = new acm.Certificate(this, 'Certificate', {
         domainName: domain.appHostname,
-        subjectAlternativeNames: [domain.jupyterHostname],
+        subjectAlternativeNames: [domain.jupyterHostname, domain.dashboardHostname],
         validation: acm.CertificateValidation.fromDns(zone),
       }).certificateArn;
     }

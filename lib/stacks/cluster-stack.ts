@@ -7,6 +7,7 @@ import { ClusterAutoscaler } from '../addons/cluster-autoscaler';
 import { ExternalDns } from '../addons/external-dns';
 import { EbsCsiDriver, GP3_STORAGE_CLASS } from '../addons/ebs-csi-driver';
 import { ExternalSecrets, WebAppSecret } from '../addons/external-secrets';
+import { Headlamp } from '../addons/headlamp';
 import { JupyterHub } from '../addons/jupyterhub';
 import { Reloader } from '../addons/reloader';
 import { SparkOperator } from '../addons/spark-operator';
@@ -16,6 +17,7 @@ import { PlatformCertificate } from '../constructs/platform-certificate';
 import { PlatformCluster } from '../constructs/platform-cluster';
 import { MYSQL_PORT } from '../constructs/platform-database';
 import { PlatformImages } from '../constructs/platform-images';
+import { PlatformObservability } from '../constructs/platform-observability';
 import { PodIdentityBinding } from '../constructs/pod-identity-binding';
 import { SecurityGroupIngress } from '../constructs/security-group-ingress';
 import { DataStack } from './data-stack';
@@ -35,12 +37,14 @@ export const RDS_CA_BUNDLE_PATH = '/etc/ssl/certs/rds-global-bundle.pem';
  * EKS with its add-ons, the workload identities and the Kubernetes workloads, in the order a
  * first deploy needs: nodes, network policy enforcement, the load balancer controller and
  * storage first; then the namespaces; then the operators (Spark operator, External Secrets,
- * Reloader) whose CRDs, webhooks and namespaced RBAC the charts rely on; then the charts.
+ * Reloader) whose CRDs, webhooks and namespaced RBAC the charts rely on; then the charts and
+ * the Kubernetes dashboard; logs, metrics, the dashboard and alarms alongside.
  */
 export class ClusterStack extends Stack {
   readonly cluster: eks.Cluster;
   readonly certificateArn: string;
   readonly charts: PlatformCharts;
+  readonly observability: PlatformObservability;
 
   constructor(scope: Construct, id: string, props: ClusterStackProps) {
     super(scope, id, props);
@@ -91,6 +95,8 @@ export class ClusterStack extends Stack {
       new PodIdentityBinding(this, `${workload}PodIdentity`, { cluster, workload: role });
     }
 
+    // Unique per account and region (the environment is in it); the dashboard's ALB metrics are found by it.
+    const webAppLoadBalancerName = `datavis-${config.name}-web`;
     const images = new PlatformImages(this, 'Images', { release: config.release.images });
     const charts = (this.charts = platformCharts({
       images: {
@@ -107,9 +113,15 @@ export class ClusterStack extends Stack {
       },
       vpcCidr: config.network.vpcCidr,
       webAppSecretName: WEB_APP_SECRET_NAME,
-      webAppExposure: { kind: 'alb', certificateArn: this.certificateArn, host: config.domain.appHostname },
+      webAppExposure: {
+        kind: 'alb',
+        certificateArn: this.certificateArn,
+        host: config.domain.appHostname,
+        loadBalancerName: webAppLoadBalancerName,
+      },
       jupyterHubExposure: { kind: 'alb', certificateArn: this.certificateArn, host: config.domain.jupyterHostname },
       userStorageClass: GP3_STORAGE_CLASS,
+      dashboard: { oidcViewerGroups: config.dashboard.oidc?.viewerGroups },
     }));
 
     const namespaces = cluster.addCdk8sChart('NamespacesChart', charts.namespaces);
@@ -171,6 +183,41 @@ export class ClusterStack extends Stack {
     afterNamespaces(webApp);
     webApp.node.addDependency(webAppSecret.manifest, reloader.release);
 
+    // The dashboard: network policies (and OIDC viewer bindings) before the release's pods start.
+    const headlampAccess = cluster.addCdk8sChart('HeadlampAccessChart', charts.headlampAccess!);
+    afterNamespaces(headlampAccess);
+    const headlamp = new Headlamp(this, 'Headlamp', {
+      cluster,
+      version: config.release.charts.headlamp,
+      environment: config.name,
+      host: config.domain.dashboardHostname,
+      certificateArn: this.certificateArn,
+      access: config.dashboard,
+    });
+    afterNamespaces(headlamp.release);
+    headlamp.release.node.addDependency(headlampAccess);
+    new CfnOutput(this, 'KubernetesDashboardUrl', { value: `https://${config.domain.dashboardHostname}/`, description: 'Headlamp' });
+
+    this.observability = new PlatformObservability(this, 'Observability', {
+      config,
+      cluster,
+      database: data.database,
+      webApp: {
+        ingressName: charts.webApp.ingressName!,
+        namespace: charts.webApp.namespaceName,
+        loadBalancerName: webAppLoadBalancerName,
+        chart: webApp,
+      },
+      namespaces: charts.namespaces.namespaceNames,
+      after: Object.values(platformCluster.nodegroups),
+      removalPolicy,
+    });
+    new CfnOutput(this, 'DashboardUrl', { value: this.observability.dashboardUrl, description: 'CloudWatch dashboard' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.observability.topic.topic.topicArn,
+      description: 'SNS topic the alarms notify (subscribe to it: docs/platform.md)',
+    });
+
     if (config.domain.hostedZone) {
       const externalDns = new ExternalDns(this, 'ExternalDns', {
         cluster,
@@ -181,8 +228,8 @@ export class ClusterStack extends Stack {
       afterPrerequisites(externalDns.release);
     } else {
       Annotations.of(this).addInfo(
-        `No hosted zone for ${config.name}: create DNS records for ${config.domain.appHostname} and ${config.domain.jupyterHostname} ` +
-          'pointing at the ALBs of the web-app and jupyterhub Ingresses (docs/platform.md, "Deploy").',
+        `No hosted zone for ${config.name}: create DNS records for ${config.domain.appHostname}, ${config.domain.jupyterHostname} ` +
+          `and ${config.domain.dashboardHostname} pointing at the ALBs of the web-app, jupyterhub and headlamp Ingresses (docs/platform.md, "Deploy").`,
       );
     }
   }

@@ -3,20 +3,11 @@ import { readSpecYaml } from '../support/specs';
 import { jupyterHubValues } from '../../charts/jupyterhub-values';
 import { sparkOperatorValues } from '../../charts/spark-operator-values';
 import { ENVIRONMENT_NAMES, readRelease } from '../../lib/config';
+import { helmMerge, unknownKeyPaths } from './support/helm-values';
 import { CERT_ARN, cloudCharts } from './support/platform';
 import { localPlatform } from '../../charts/local';
 
 type Json = any;
-
-/** Helm's merge of user values onto chart defaults: maps merge key by key, everything else replaces. */
-function helmMerge(base: Json, override: Json): Json {
-  if (base && override && typeof base === 'object' && typeof override === 'object' && !Array.isArray(base) && !Array.isArray(override)) {
-    const out: Json = { ...base };
-    for (const [k, v] of Object.entries(override)) out[k] = k in base ? helmMerge(base[k], v) : v;
-    return out;
-  }
-  return override;
-}
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 const validateJupyterHub = ajv.compile(readSpecYaml<object>('jupyterhub', 'values.schema.yaml'));
@@ -123,22 +114,6 @@ describe('JupyterHub values (z2jh 4.4.0)', () => {
     ).toThrow(/singleuserImage.tag must be pinned/);
   });
 });
-
-/** Key paths of a values object; a key whose chart default is a map with no keys ({}) accepts any sub-keys. */
-function unknownKeyPaths(values: Json, defaults: Json, prefix = ''): string[] {
-  const unknown: string[] = [];
-  for (const [key, value] of Object.entries(values)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (!defaults || typeof defaults !== 'object' || !(key in defaults)) {
-      unknown.push(path);
-      continue;
-    }
-    const def = defaults[key];
-    const isMap = (x: Json) => x && typeof x === 'object' && !Array.isArray(x);
-    if (isMap(value) && isMap(def) && Object.keys(def).length > 0) unknown.push(...unknownKeyPaths(value, def, path));
-  }
-  return unknown;
-}
 
 describe('Spark operator values (chart 2.5.2)', () => {
   const defaults = readSpecYaml<Json>('spark-operator', 'values.yaml');

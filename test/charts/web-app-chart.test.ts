@@ -1,58 +1,9 @@
 import { Testing } from 'cdk8s';
-import { readSpecText } from '../support/specs';
 import { WebAppChart, WebAppChartProps } from '../../charts/web-app-chart';
+import { annotationProblems, documentedAnnotations } from './support/alb-annotations';
 import { CERT_ARN, cloudCharts, findObject, objectsOfKind } from './support/platform';
 import { localPlatform } from '../../charts/local';
 import { parseTrustProxy } from '../../app/server/trust-proxy';
-
-/** Documented annotation names from the controller's table, templated rows as patterns. */
-function documentedAnnotations(): RegExp[] {
-  const rows = readSpecText('aws-load-balancer-controller', 'annotations.md')
-    .split('\n')
-    .map((line) => /^\|\s*\[(alb\.ingress\.kubernetes\.io\/[^\]]+)\]/.exec(line)?.[1])
-    .filter((name): name is string => name !== undefined);
-  return rows.map(
-    (name) =>
-      new RegExp(
-        `^${name
-          .replace(/[.]/g, '\\.')
-          .replace(/\$\\?\{[^}]+\}/g, '[A-Za-z0-9-]+')
-          .replace(/\\\.\[A-Za-z0-9-\]\+/g, '\\.[A-Za-z0-9-]+')}$`,
-      ),
-  );
-}
-
-/** Value formats of the annotations the chart sets, from the table's Type column. */
-const FORMATS: Record<string, (v: string) => boolean> = {
-  'alb.ingress.kubernetes.io/scheme': (v) => ['internal', 'internet-facing'].includes(v),
-  'alb.ingress.kubernetes.io/target-type': (v) => ['instance', 'ip'].includes(v),
-  'alb.ingress.kubernetes.io/backend-protocol': (v) => ['HTTP', 'HTTPS'].includes(v),
-  'alb.ingress.kubernetes.io/listen-ports': (v) =>
-    Array.isArray(JSON.parse(v)) &&
-    JSON.parse(v).every((e: object) =>
-      Object.entries(e).every(([proto, port]) => ['HTTP', 'HTTPS'].includes(proto) && Number.isInteger(port)),
-    ),
-  'alb.ingress.kubernetes.io/ssl-redirect': (v) => /^\d+$/.test(v),
-  'alb.ingress.kubernetes.io/certificate-arn': (v) => v.split(',').every((arn) => /^arn:aws[a-z-]*:acm:/.test(arn)),
-  'alb.ingress.kubernetes.io/ssl-policy': (v) => /^ELBSecurityPolicy-/.test(v),
-  'alb.ingress.kubernetes.io/healthcheck-path': (v) => v.startsWith('/'),
-  'alb.ingress.kubernetes.io/healthcheck-port': (v) => v === 'traffic-port' || /^\d+$/.test(v),
-  'alb.ingress.kubernetes.io/success-codes': (v) => /^\d+([-,]\d+)*$/.test(v),
-  'alb.ingress.kubernetes.io/load-balancer-attributes': (v) => v.split(',').every((kv) => /^[a-z0-9_.]+=[^,=]+$/.test(kv)),
-  'alb.ingress.kubernetes.io/target-group-attributes': (v) => v.split(',').every((kv) => /^[a-z0-9_.]+=[^,=]+$/.test(kv)),
-};
-
-function annotationProblems(annotations: Record<string, string>): string[] {
-  const documented = documentedAnnotations();
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(annotations)) {
-    if (!key.startsWith('alb.ingress.kubernetes.io/')) continue;
-    if (!documented.some((re) => re.test(key))) problems.push(`undocumented ${key}`);
-    else if (!FORMATS[key]) problems.push(`no format check for ${key}`);
-    else if (!FORMATS[key](value)) problems.push(`bad value for ${key}: ${value}`);
-  }
-  return problems;
-}
 
 const cloud = cloudCharts();
 const web = Testing.synth(cloud.webApp);
@@ -87,6 +38,18 @@ describe('WebAppChart', () => {
     expect(a['alb.ingress.kubernetes.io/healthcheck-path']).toBe('/readyz');
     expect(ingress.spec.ingressClassName).toBe('alb');
     expect(ingress.spec.rules[0].http.paths[0].backend.service).toEqual({ name: 'web-app', port: { number: 80 } });
+  });
+
+  test('the load balancer gets the name it is found by (its metrics carry it), and no name when none is given', () => {
+    expect(ingress.metadata.annotations!['alb.ingress.kubernetes.io/load-balancer-name']).toBe('datavis-dev-web');
+    const unnamed = new WebAppChart(Testing.app(), 'w', {
+      image: 'r/web:1.0.0',
+      appSecretName: 's',
+      vpcCidr: '10.0.0.0/16',
+      exposure: { kind: 'alb', certificateArn: CERT_ARN },
+    });
+    const annotations = findObject(Testing.synth(unnamed), 'Ingress', 'web-app').metadata.annotations!;
+    expect(Object.keys(annotations)).not.toContain('alb.ingress.kubernetes.io/load-balancer-name');
   });
 
   test('probes on /readyz and /healthz at port 3000; secrets only by reference', () => {
@@ -144,6 +107,21 @@ describe('WebAppChart', () => {
     ['a bad CIDR', { vpcCidr: '10.0.0.0/33' }, /vpcCidr must be an IPv4 CIDR/],
     ['a bad certificate ARN', { exposure: { kind: 'alb', certificateArn: 'cert-123' } }, /certificateArn must be an ACM certificate ARN/],
     ['min above max replicas', { replicas: { min: 3, max: 2 } }, /replicas must satisfy/],
+    [
+      'a load balancer name over 32 characters',
+      { exposure: { kind: 'alb', certificateArn: CERT_ARN, loadBalancerName: 'datavis-staging-web-app-load-balancer' } },
+      /loadBalancerName must be 1-32 letters/,
+    ],
+    [
+      'a load balancer name ending in a hyphen',
+      { exposure: { kind: 'alb', certificateArn: CERT_ARN, loadBalancerName: 'datavis-' } },
+      /loadBalancerName must be 1-32 letters/,
+    ],
+    [
+      "a load balancer name starting with 'internal-'",
+      { exposure: { kind: 'alb', certificateArn: CERT_ARN, loadBalancerName: 'internal-web' } },
+      /loadBalancerName must be/,
+    ],
   ] as const)('refuses %s', (_name, override, message) => {
     expect(() => new WebAppChart(Testing.app(), 'w', { ...base, ...override } as WebAppChartProps)).toThrow(message);
   });

@@ -364,6 +364,7 @@ describe('Kubernetes workloads in ClusterStack', () => {
       'aws-load-balancer-controller': pinned.awsLoadBalancerController,
       'cluster-autoscaler': pinned.clusterAutoscaler,
       'external-secrets': pinned.externalSecrets,
+      headlamp: pinned.headlamp,
       jupyterhub: pinned.jupyterhub,
       reloader: pinned.reloader,
       'spark-operator': pinned.sparkOperator,

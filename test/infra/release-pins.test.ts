@@ -27,6 +27,11 @@ function pinsOf(synthesized: SynthesizedPlatform) {
     kubernetes: eks.Properties!.Version,
     rds: rds.Properties.EngineVersion,
     charts: Object.fromEntries(assembly.releases.map((r) => [r.chart, r.version])),
+    eksAddons: Object.fromEntries(
+      Object.values(assembly.resources)
+        .filter((r) => r.Type === 'AWS::EKS::Addon' && r.Properties?.AddonVersion !== undefined)
+        .map((r) => [r.Properties!.AddonName, r.Properties!.AddonVersion]),
+    ),
     singleUser: `${hub.values.singleuser.image.name}:${hub.values.singleuser.image.tag}`,
     autoscalerImage: assembly.release('cluster-autoscaler').values.image,
     sparkVersion: (assembly.manifests.flatMap((m) => m.objects).find((o) => o.kind === 'SparkApplication') as any).spec.sparkVersion,
@@ -52,7 +57,15 @@ describe('the release file is the single source of versions', () => {
         jupyterSingleUser: 'quay.io/jupyter/pyspark-notebook:spark-4.0.2',
         clusterAutoscaler: 'registry.k8s.io/autoscaling/cluster-autoscaler:v1.35.2',
       },
-      charts: { jupyterhub: '4.4.1', sparkOperator: '2.5.3', clusterAutoscaler: '9.58.0', externalSecrets: '0.20.2', reloader: '2.2.17' },
+      charts: {
+        jupyterhub: '4.4.1',
+        sparkOperator: '2.5.3',
+        clusterAutoscaler: '9.58.0',
+        externalSecrets: '0.20.2',
+        reloader: '2.2.17',
+        headlamp: '0.44.0',
+      },
+      eksAddons: { cloudwatchObservability: 'v6.3.0-eksbuild.2' },
     });
     const after = synthesizePlatform({ releasesDir: fixture.dir, appProps: { context: { env: 'dev' } } });
     changed = pinsOf(after);
@@ -79,7 +92,9 @@ describe('the release file is the single source of versions', () => {
       'external-secrets': release.charts.externalSecrets,
       reloader: release.charts.reloader,
       'aws-load-balancer-controller': release.charts.awsLoadBalancerController,
+      headlamp: release.charts.headlamp,
     });
+    expect(baseline.eksAddons).toEqual({ 'amazon-cloudwatch-observability': release.eksAddons.cloudwatchObservability });
   });
 
   test('changing each pin changes the template accordingly', () => {
@@ -96,7 +111,9 @@ describe('the release file is the single source of versions', () => {
       'cluster-autoscaler': '9.58.0',
       'external-secrets': '0.20.2',
       reloader: '2.2.17',
+      headlamp: '0.44.0',
     });
+    expect(changed.eksAddons).toEqual({ 'amazon-cloudwatch-observability': 'v6.3.0-eksbuild.2' });
     // The web app and Spark images are built with their pins as build arguments: new content hashes.
     expect(baseline.imageHashes).toHaveLength(3);
     expect(changed.imageHashes.filter((h) => !baseline.imageHashes.includes(h))).toHaveLength(2);
@@ -108,7 +125,12 @@ describe('the release file is the single source of versions', () => {
       const release = JSON.parse(fs.readFileSync(path.join(RELEASES_DIR, `${env}.json`), 'utf8'));
       // images.webApp and images.notebookRunner are the platform's own version, not a third-party pin.
       const { webApp: _web, notebookRunner: _runner, ...thirdParty } = release.images;
-      for (const value of [...Object.values<string>(release.charts), ...Object.values<string>(thirdParty)]) {
+      const pins = [
+        ...Object.values<string>(release.charts),
+        ...Object.values<string>(release.eksAddons),
+        ...Object.values<string>(thirdParty),
+      ];
+      for (const value of pins) {
         pinned.add(value);
         const tag = value.split('@')[0].split(':').pop()!;
         if (/\d/.test(tag)) pinned.add(tag);

@@ -3,7 +3,16 @@ import { K8sObject } from '../charts/support/platform';
 import { SynthesizedPlatform, removeAssembly, synthesizePlatform } from '../support/platform-synth';
 import { readSpecYaml } from '../support/specs';
 import { ClusterAssembly } from './support/cluster-assembly';
-import { PodShape, cpuMillis, memoryMiB, placements, podShapes, sparkPodMemoryMiB } from './support/scheduling';
+import {
+  DaemonRequests,
+  PodShape,
+  allocatable,
+  cpuMillis,
+  memoryMiB,
+  placements,
+  podShapes,
+  sparkPodMemoryMiB,
+} from './support/scheduling';
 
 /**
  * Scheduling simulation over every pod template the cluster stack deploys, against the node
@@ -74,8 +83,30 @@ function podsOf(assembly: ClusterAssembly): PodShape[] {
   pods.push(addon('cluster-autoscaler', assembly.release('cluster-autoscaler').values));
   pods.push(addon('external-secrets', assembly.release('external-secrets').values));
   pods.push(addon('reloader', assembly.release('reloader').values.reloader.deployment));
+  pods.push(addon('headlamp', assembly.release('headlamp').values));
+  // The CloudWatch Observability add-on's controller (the chart's manager values; it sets no node selector but the OS).
+  const manager = readSpecYaml<any>('cloudwatch-observability', 'values.yaml').manager;
+  pods.push({
+    id: 'addon amazon-cloudwatch-observability controller',
+    nodeSelector: {},
+    tolerations: manager.tolerations,
+    cpuMillis: cpuMillis(manager.resources.requests.cpu),
+    memoryMiB: memoryMiB(manager.resources.requests.memory),
+  });
   return pods;
 }
+
+/**
+ * What the CloudWatch Observability add-on's DaemonSets request on every node (they tolerate
+ * every taint): the CloudWatch agent and Fluent Bit, from the chart values the add-on renders.
+ */
+function cloudWatchDaemons(): DaemonRequests {
+  const values = readSpecYaml<any>('cloudwatch-observability', 'values.yaml');
+  const agent = values.agent.resources.requests;
+  const fluentBit = values.containerLogs.fluentBit.resources.requests;
+  return { cpuMillis: cpuMillis(agent.cpu) + cpuMillis(fluentBit.cpu), memoryMiB: memoryMiB(agent.memory) + memoryMiB(fluentBit.memory) };
+}
+const DAEMONS = cloudWatchDaemons();
 
 describe.each(['dev', 'staging', 'prod'] as const)('scheduling in %s', (env) => {
   let assembly: ClusterAssembly;
@@ -87,16 +118,19 @@ describe.each(['dev', 'staging', 'prod'] as const)('scheduling in %s', (env) => 
 
   test('every pod template has a node group that tolerates it, matches its selector and fits its requests', () => {
     const unschedulable = pods
-      .map((pod) => ({ pod, result: placements(pod, assembly.nodeGroups) }))
+      .map((pod) => ({ pod, result: placements(pod, assembly.nodeGroups, DAEMONS) }))
       .filter(({ result }) => result.fits.length === 0)
       .map(({ pod, result }) => `${pod.id}: ${result.reasons.join('; ')}`);
     expect(unschedulable).toEqual([]);
     expect(pods.length).toBeGreaterThan(10);
+    expect(pods.map((p) => p.id)).toEqual(expect.arrayContaining(['release headlamp', 'addon amazon-cloudwatch-observability controller']));
   });
 
   test('Spark drivers run on the on-demand driver group only, executors (jobs and notebooks) on the spot group only', () => {
     const where = (predicate: (id: string) => boolean) =>
-      pods.filter((p) => predicate(p.id)).map((pod) => ({ pod: pod.id, groups: roleOf(placements(pod, assembly.nodeGroups).fits) }));
+      pods
+        .filter((p) => predicate(p.id))
+        .map((pod) => ({ pod: pod.id, groups: roleOf(placements(pod, assembly.nodeGroups, DAEMONS).fits) }));
     const drivers = where((id) => id.endsWith('/driver'));
     const executors = where((id) => id.endsWith('/executor') || id.endsWith('spark executor'));
     expect(drivers.length).toBeGreaterThan(0);
@@ -111,7 +145,10 @@ describe.each(['dev', 'staging', 'prod'] as const)('scheduling in %s', (env) => 
   test('only Spark pods can use the Spark groups, and the driver group starts at zero nodes', () => {
     const elsewhere = pods.filter((p) => !/(driver|executor)$/.test(p.id));
     for (const pod of elsewhere)
-      expect({ pod: pod.id, groups: roleOf(placements(pod, assembly.nodeGroups).fits) }).toEqual({ pod: pod.id, groups: ['system'] });
+      expect({ pod: pod.id, groups: roleOf(placements(pod, assembly.nodeGroups, DAEMONS).fits) }).toEqual({
+        pod: pod.id,
+        groups: ['system'],
+      });
     const driverGroup = assembly.nodeGroups.find((g) => g.labels['datavis.io/node-role'] === 'spark-driver')!;
     expect(driverGroup.minSize).toBe(0);
   });
@@ -154,6 +191,22 @@ describe('the scheduling model', () => {
         groups,
       ).fits,
     ).toHaveLength(1);
+  });
+
+  test("the CloudWatch add-on's node agents take their requests from every node's room", () => {
+    expect(DAEMONS).toEqual({ cpuMillis: 300, memoryMiB: 153 });
+    const group = {
+      id: 'g',
+      labels: { 'datavis.io/node-role': 'system' },
+      taints: [],
+      instanceTypes: ['m7g.large'],
+      capacityType: 'ON_DEMAND',
+      minSize: 0,
+    };
+    const roomWithout = allocatable('m7g.large');
+    const pod = { id: 'p', nodeSelector: {}, tolerations: [], cpuMillis: roomWithout.cpuMillis - 100, memoryMiB: 512 };
+    expect(placements(pod, [group]).fits).toHaveLength(1);
+    expect(placements(pod, [group], DAEMONS).fits).toEqual([]);
   });
 
   test("z2jh's hub requests come from the values the chart reads (hub.resources)", () => {

@@ -17,7 +17,7 @@ export function editRelease(dir: string, env: string, patch: Record<string, unkn
   const file = path.join(dir, `${env}.json`);
   const release = JSON.parse(fs.readFileSync(file, 'utf8'));
   const merged = { ...release, ...patch };
-  for (const key of ['images', 'charts'] as const) {
+  for (const key of ['images', 'charts', 'eksAddons'] as const) {
     if (patch[key] !== undefined) merged[key] = { ...release[key], ...(patch[key] as object) };
   }
   fs.writeFileSync(file, JSON.stringify(merged, undefined, 2) + '\n');

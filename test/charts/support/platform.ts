@@ -27,8 +27,9 @@ export function cloudCharts(): PlatformCharts {
       buckets: { datasetsBucket: 'datavis-dev-datasets', outputsBucket: 'datavis-dev-outputs', sparkEventLogs: 'datavis-dev-spark-events' },
       vpcCidr: '10.20.0.0/16',
       webAppSecretName: 'web-app-secrets',
-      webAppExposure: { kind: 'alb', certificateArn: CERT_ARN, host: 'datavis.example.com' },
+      webAppExposure: { kind: 'alb', certificateArn: CERT_ARN, host: 'datavis.example.com', loadBalancerName: 'datavis-dev-web' },
       jupyterHubExposure: { kind: 'alb', certificateArn: CERT_ARN, host: 'hub.datavis.example.com' },
+      dashboard: { oidcViewerGroups: ['platform-ops'] },
     },
     () => Testing.app(),
   );
@@ -49,6 +50,7 @@ export function allObjects(): SourcedObject[] {
     notebooks: cloud.notebooks,
     webApp: cloud.webApp,
     jupyterHubSpark: cloud.jupyterHubSpark,
+    headlampAccess: cloud.headlampAccess!,
   })) {
     for (const object of Testing.synth(chart)) result.push({ source: `cloud/${name}`, object: object as K8sObject });
   }

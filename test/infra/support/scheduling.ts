@@ -31,8 +31,17 @@ const INSTANCE_TYPES: Record<string, { vcpu: number; memoryGiB: number; maxPods:
 /** Requests of the per-node daemons (VPC CNI with its policy agent, kube-proxy, EBS CSI node, Pod Identity agent), rounded up. */
 export const NODE_DAEMONS = { cpuMillis: 250, memoryMiB: 256 } as const;
 
+/** Requests of DaemonSets that run on every node, on top of NODE_DAEMONS. */
+export interface DaemonRequests {
+  readonly cpuMillis: number;
+  readonly memoryMiB: number;
+}
+
 /** Allocatable capacity as the EKS AMI reserves it (kube-reserved CPU by core count, 255 MiB + 11 MiB per pod, 100 MiB eviction). */
-export function allocatable(instanceType: string): { cpuMillis: number; memoryMiB: number } {
+export function allocatable(
+  instanceType: string,
+  extraDaemons: DaemonRequests = { cpuMillis: 0, memoryMiB: 0 },
+): { cpuMillis: number; memoryMiB: number } {
   const type = INSTANCE_TYPES[instanceType];
   if (type === undefined)
     throw new Error(`instance type ${instanceType} is not in the scheduling model; add its vCPUs, memory and max pods`);
@@ -40,8 +49,8 @@ export function allocatable(instanceType: string): { cpuMillis: number; memoryMi
   for (let core = 1; core <= type.vcpu; core++) reservedCpu += core === 1 ? 60 : core === 2 ? 10 : core <= 4 ? 5 : 2.5;
   const reservedMemory = 255 + 11 * type.maxPods + 100;
   return {
-    cpuMillis: type.vcpu * 1000 - reservedCpu - NODE_DAEMONS.cpuMillis,
-    memoryMiB: type.memoryGiB * 1024 - reservedMemory - NODE_DAEMONS.memoryMiB,
+    cpuMillis: type.vcpu * 1000 - reservedCpu - NODE_DAEMONS.cpuMillis - extraDaemons.cpuMillis,
+    memoryMiB: type.memoryGiB * 1024 - reservedMemory - NODE_DAEMONS.memoryMiB - extraDaemons.memoryMiB,
   };
 }
 
@@ -83,7 +92,11 @@ export function tolerates(pod: PodShape, taint: { key: string; value: string; ef
 }
 
 /** The groups an autoscaler could grow for the pod, and why each other group was ruled out. */
-export function placements(pod: PodShape, groups: readonly NodeGroup[]): { fits: NodeGroup[]; reasons: string[] } {
+export function placements(
+  pod: PodShape,
+  groups: readonly NodeGroup[],
+  extraDaemons?: DaemonRequests,
+): { fits: NodeGroup[]; reasons: string[] } {
   const fits: NodeGroup[] = [];
   const reasons: string[] = [];
   for (const group of groups) {
@@ -91,7 +104,7 @@ export function placements(pod: PodShape, groups: readonly NodeGroup[]): { fits:
     const untolerated = group.taints.filter((t) => !tolerates(pod, t));
     const unmatched = Object.entries(pod.nodeSelector).filter(([k, v]) => group.labels[k] !== v);
     const smallest = group.instanceTypes
-      .map(allocatable)
+      .map((type) => allocatable(type, extraDaemons))
       .reduce((a, b) => (a.cpuMillis * a.memoryMiB <= b.cpuMillis * b.memoryMiB ? a : b));
     const tooBig = pod.cpuMillis > smallest.cpuMillis || pod.memoryMiB > smallest.memoryMiB;
     if (untolerated.length === 0 && unmatched.length === 0 && !tooBig) fits.push(group);

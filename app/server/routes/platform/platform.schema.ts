@@ -20,6 +20,10 @@ const Release = Type.Object(
       externalSecrets: Type.String(),
       externalDns: Type.String(),
       reloader: Type.String(),
+      headlamp: Type.String(),
+    }),
+    eksAddons: Type.Object({
+      cloudwatchObservability: Type.String(),
     }),
     kubernetesVersion: Type.String(),
     rdsEngineVersion: Type.String(),

@@ -928,9 +928,13 @@ export interface paths {
                                         clusterAutoscaler: string;
                                         externalDns: string;
                                         externalSecrets: string;
+                                        headlamp: string;
                                         jupyterhub: string;
                                         reloader: string;
                                         sparkOperator: string;
+                                    };
+                                    eksAddons: {
+                                        cloudwatchObservability: string;
                                     };
                                     /** @description Commit the release was cut from */
                                     gitCommit: string;
