@@ -5,6 +5,7 @@ import { badRequest } from '../errors';
  * any printable text except path characters. Letter case does not make two names different:
  * queries resolve table names case-insensitively, so a project's names are unique in any case.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const FORBIDDEN = /[/\\\u0000-\u001f\u007f]/;
 
 export const DATASET_NAME_RULE = "a dataset name may not contain '/', '\\' or control characters, nor be '.' or '..'";

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError, badRequest } from '../../errors';
@@ -53,6 +53,21 @@ export async function streamUploadBodies(app: FastifyInstance, maxUploadBytes: n
   });
 }
 
+/**
+ * The request body as a stream of its own: a failed upload destroys this stream, never the
+ * request, whose socket must stay open for the error answer. A client that goes away fails it.
+ */
+function detachedBody(raw: Readable): Readable {
+  const body = new PassThrough();
+  raw.pipe(body);
+  raw.once('error', (error) => body.destroy(error));
+  raw.once('close', () => {
+    if (!raw.readableEnded) body.destroy(new Error('the client disconnected before the end of the body'));
+  });
+  body.once('close', () => raw.unpipe(body));
+  return body;
+}
+
 /** The one file of an upload request, opened only when the service asks for it. */
 export function uploadBodyOf(request: FastifyRequest): UploadBody {
   if (request.isMultipart()) {
@@ -75,7 +90,7 @@ export function uploadBodyOf(request: FastifyRequest): UploadBody {
   }
   return {
     open: async () => ({
-      stream: request.body instanceof Readable ? request.body : Readable.from([]),
+      stream: request.body instanceof Readable ? detachedBody(request.body) : Readable.from([]),
       contentType: mediaTypeOf(request.headers['content-type']),
     }),
   };
