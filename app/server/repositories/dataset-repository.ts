@@ -24,7 +24,12 @@ export async function listDatasetsOfProject(db: Executor, projectId: number, pag
 
 /** Names of the project's registered datasets (they cannot be queried; errors say so). */
 export async function listRegisteredDatasetNames(db: Executor, projectId: number): Promise<string[]> {
-  const rows = await db.selectFrom('datasets').select('name').where('project_id', '=', projectId).where('kind', '=', 'registered').execute();
+  const rows = await db
+    .selectFrom('datasets')
+    .select('name')
+    .where('project_id', '=', projectId)
+    .where('kind', '=', 'registered')
+    .execute();
   return rows.map((row) => row.name);
 }
 

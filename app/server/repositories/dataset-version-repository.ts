@@ -2,7 +2,12 @@ import type { DatasetVersionRow, NewDatasetVersionRow } from '../../../schema/da
 import type { Executor } from './executor';
 
 export async function findDatasetVersion(db: Executor, datasetId: number, version: number): Promise<DatasetVersionRow | undefined> {
-  return db.selectFrom('dataset_versions').selectAll().where('dataset_id', '=', datasetId).where('version', '=', version).executeTakeFirst();
+  return db
+    .selectFrom('dataset_versions')
+    .selectAll()
+    .where('dataset_id', '=', datasetId)
+    .where('version', '=', version)
+    .executeTakeFirst();
 }
 
 /** Every version of a dataset, newest first (the profile, possibly large, is left out). */
@@ -51,7 +56,13 @@ export async function listCurrentVersionsOfProject(
     .innerJoin('dataset_versions', (join) =>
       join.onRef('dataset_versions.dataset_id', '=', 'datasets.id').onRef('dataset_versions.version', '=', 'datasets.version'),
     )
-    .select(['datasets.name', 'datasets.id as dataset_id', 'dataset_versions.storage_key', 'dataset_versions.read_spec', 'dataset_versions.version'])
+    .select([
+      'datasets.name',
+      'datasets.id as dataset_id',
+      'dataset_versions.storage_key',
+      'dataset_versions.read_spec',
+      'dataset_versions.version',
+    ])
     .where('datasets.project_id', '=', projectId)
     .where('datasets.kind', '=', 'managed')
     .orderBy('datasets.id')

@@ -106,7 +106,7 @@ export const DatasetPreview = Type.Object(
   {
     columns: Type.Array(DatasetColumnSchema),
     rows: Rows,
-    rowCount: Type.Integer({ description: "Rows in the whole version (the preview shows the first `limit`)" }),
+    rowCount: Type.Integer({ description: 'Rows in the whole version (the preview shows the first `limit`)' }),
     version: Type.Integer(),
   },
   { title: 'DatasetPreview' },

@@ -7,7 +7,12 @@ import type { DatasetReadSpec } from '../data-engine/dataset-read-spec';
 import type { QueryableDataset } from '../data-engine/query-engine';
 import { notFound } from '../errors';
 import { listRegisteredDatasetNames } from '../repositories/dataset-repository';
-import { findDatasetVersion, listCurrentVersionsOfProject, listDatasetVersions, saveVersionProfile } from '../repositories/dataset-version-repository';
+import {
+  findDatasetVersion,
+  listCurrentVersionsOfProject,
+  listDatasetVersions,
+  saveVersionProfile,
+} from '../repositories/dataset-version-repository';
 import type { DatasetPreview, DatasetProfile, DatasetVersion, QueryResult } from '../schemas/dataset.schema';
 import { requireManaged, visibleDataset } from './dataset-service';
 import { resolveProjectAccess } from './project-access';
@@ -24,7 +29,11 @@ async function readableVersion(ctx: AppContext, principal: Principal, datasetId:
 }
 
 /** Reads a version's file through a local copy (the object itself locally, the bounded cache on S3). */
-async function withLocalFile<T>(ctx: AppContext, version: Pick<DatasetVersionRow, 'storage_key'>, read: (path: string) => Promise<T>): Promise<T> {
+async function withLocalFile<T>(
+  ctx: AppContext,
+  version: Pick<DatasetVersionRow, 'storage_key'>,
+  read: (path: string) => Promise<T>,
+): Promise<T> {
   const file = await ctx.storage.localFile(version.storage_key);
   try {
     return await read(file.path);
@@ -78,7 +87,11 @@ export async function profileVersion(ctx: AppContext, principal: Principal, data
   return pending;
 }
 
-const MEDIA_TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', parquet: 'application/vnd.apache.parquet' } as const;
+const MEDIA_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  parquet: 'application/vnd.apache.parquet',
+} as const;
 
 export interface DownloadFile {
   readonly body: Readable;
@@ -141,4 +154,3 @@ export async function runQuery(
     throw error;
   }
 }
-

@@ -153,9 +153,11 @@ export async function commitUpload<T>(
       await upload.staged.discard();
     } else {
       const key = committedKey;
-      await ctx.storage.delete(key).catch((cleanupError: unknown) =>
-        ctx.log.warn({ err: cleanupError, key }, 'could not delete the object of a failed dataset write; reconciliation will'),
-      );
+      await ctx.storage
+        .delete(key)
+        .catch((cleanupError: unknown) =>
+          ctx.log.warn({ err: cleanupError, key }, 'could not delete the object of a failed dataset write; reconciliation will'),
+        );
     }
     throw classifyDatabaseError(error) === 'unique_violation' ? onUniqueViolation() : error;
   }

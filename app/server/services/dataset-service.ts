@@ -18,7 +18,13 @@ import { datasetPrefix } from '../storage/dataset-keys';
 import { nowDbTimestamp } from '../time';
 import { decodeCursor, toPage, type PageResult } from './cursor';
 import { checkDatasetName, datasetNameKey } from './dataset-names';
-import { findProjectAccess, requirePermission, requireProjectPermission, resolveProjectAccess, type ProjectPermission } from './project-access';
+import {
+  findProjectAccess,
+  requirePermission,
+  requireProjectPermission,
+  resolveProjectAccess,
+  type ProjectPermission,
+} from './project-access';
 import { presentDataset } from './representations';
 import type { CachedRead } from './read-cache';
 import { commitThenPublish } from './unit-of-work';

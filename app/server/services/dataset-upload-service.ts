@@ -192,7 +192,8 @@ export async function addDatasetVersionFromFile(ctx: AppContext, input: AddVersi
     const stat = await fs.stat(input.source.localPath).catch(() => undefined);
     if (!stat?.isFile()) throw new Error(`${input.source.localPath} is not a file: no version added to dataset ${input.datasetId}`);
   }
-  const stream = 'localPath' in input.source ? createReadStream(input.source.localPath) : (await ctx.storage.get(input.source.storageKey)).body;
+  const stream =
+    'localPath' in input.source ? createReadStream(input.source.localPath) : (await ctx.storage.get(input.source.storageKey)).body;
   const upload = await stageAndInspect(ctx, stream, format);
   return appendVersion(ctx, input.datasetId, upload, { createdBy: input.createdBy ?? null, runId: input.runId ?? null });
 }

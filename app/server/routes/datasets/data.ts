@@ -2,7 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { principalOf } from '../../plugins/authentication';
 import { IdParams, errorResponses } from '../../schemas/common.schema';
-import { DatasetPreview, DatasetProfile, DatasetVersion, PreviewQuery, QueryBody, QueryResult, VersionQuery } from '../../schemas/dataset.schema';
+import {
+  DatasetPreview,
+  DatasetProfile,
+  DatasetVersion,
+  PreviewQuery,
+  QueryBody,
+  QueryResult,
+  VersionQuery,
+} from '../../schemas/dataset.schema';
 import { downloadVersion, listVersions, previewVersion, profileVersion, runQuery } from '../../services/dataset-data-service';
 
 /** `attachment` with an ASCII fallback and the exact name in RFC 5987 form. */
