@@ -108,6 +108,7 @@ export class ClusterStack extends Stack {
       vpcCidr: config.network.vpcCidr,
       webAppSecretName: WEB_APP_SECRET_NAME,
       webAppExposure: { kind: 'alb', certificateArn: this.certificateArn, host: config.domain.appHostname },
+      webAppStorage: { kind: 's3', bucket: data.datasetsBucket.bucketName, region: this.region },
       jupyterHubExposure: { kind: 'alb', certificateArn: this.certificateArn, host: config.domain.jupyterHostname },
       userStorageClass: GP3_STORAGE_CLASS,
     }));
