@@ -49,7 +49,12 @@ describe.each(CASES)('bad uploads and queries on %s with %s storage', (dialect, 
     return { keys: t.storedKeys(), spool: t.spoolFiles(), rows: rows.length, versions: versions.length };
   }
 
-  async function expectRefused(send: () => Promise<{ statusCode: number; json(): any }>, status: number, code: string, message?: RegExp) {
+  async function expectRefused(
+    send: () => Promise<{ statusCode: number; headers: Record<string, unknown>; json(): any }>,
+    status: number,
+    code: string,
+    message?: RegExp,
+  ) {
     const before = await state();
     const response = await send();
     expect({ status: response.statusCode, code: response.json().error?.code }).toEqual({ status, code });
@@ -113,8 +118,14 @@ describe.each(CASES)('bad uploads and queries on %s with %s storage', (dialect, 
     await expectRefused(multipart(two), 400, 'one_file_only');
   });
 
-  it('a client that disconnects mid-upload leaves no row and no object', async () => {
+  it('over a real connection an upload succeeds, and a client that disconnects mid-upload leaves no row and no object', async () => {
     const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const whole = await fetch(`${base}/api/projects/${fixture.projectId}/datasets/upload?name=over%20http`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cast.editor.token}`, 'content-type': 'text/csv' },
+      body: SALES_CSV,
+    });
+    expect(whole.status).toBe(201);
     const before = await state();
     await new Promise<void>((resolve) => {
       const request = http.request(`${base}/api/projects/${fixture.projectId}/datasets/upload?name=dropped`, {
