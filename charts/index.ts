@@ -22,6 +22,8 @@ export { NotebooksChart, NotebookScheduleError, RUNNER_NOTEBOOKS_DIR, RUNNER_UID
 export type { NotebooksChartProps } from './notebooks-chart';
 export type { NotebookSchedule, NotebookParameterValue } from './notebooks/schedule';
 export { WebAppChart, WEB_APP_PORT, RELOADER_SECRET_ANNOTATION } from './web-app-chart';
+export { WEB_APP_STORAGE_PREFIX, WEB_APP_DATA_LIMITS, albIdleTimeoutSeconds } from './web-app-data';
+export type { WebAppStorage } from './web-app-data';
 export type { WebAppChartProps, WebAppExposure, AlbExposure, ClusterIpExposure } from './web-app-chart';
 export { LocalDatabaseChart, LOCAL_MYSQL_IMAGE } from './local-database-chart';
 export type { LocalDatabaseChartProps } from './local-database-chart';

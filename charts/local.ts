@@ -42,6 +42,8 @@ export function localPlatform(): LocalPlatform {
     vpcCidr: LOCAL_POD_CIDR,
     webAppSecretName: LOCAL_WEB_APP_SECRET,
     webAppExposure: { kind: 'cluster-ip' },
+    // No S3 on a laptop: dataset files on a volume of the local cluster's default class.
+    webAppStorage: { kind: 'persistent-volume', storageClass: 'standard' },
     jupyterHubExposure: { kind: 'cluster-ip' },
     userStorageClass: 'standard',
     suspendSchedules: true,

@@ -8,6 +8,7 @@ import { HeadlampAccessChart } from './headlamp-access-chart';
 import { DEFAULT_SPARK_NAMESPACE, SparkChart } from './spark-chart';
 import { SparkOperatorValues, sparkOperatorValues } from './spark-operator-values';
 import { WebAppChart, WebAppExposure } from './web-app-chart';
+import type { WebAppStorage } from './web-app-data';
 
 /** Everything one environment needs, as plain values (CDK tokens are fine). */
 export interface PlatformChartsProps {
@@ -29,6 +30,8 @@ export interface PlatformChartsProps {
   /** Secret (created out-of-band) with DATABASE_URL and JWT_SECRET for the web app. */
   readonly webAppSecretName: string;
   readonly webAppExposure: WebAppExposure;
+  /** Where the web app keeps managed dataset files; a persistent volume allows one replica only. */
+  readonly webAppStorage: WebAppStorage;
   readonly jupyterHubExposure:
     { readonly kind: 'alb'; readonly host: string; readonly certificateArn: string } | { readonly kind: 'cluster-ip' };
   /** Storage class of JupyterHub's per-user volumes. @default 'gp3' */
@@ -65,6 +68,8 @@ export function platformCharts(props: PlatformChartsProps, newApp: () => App = (
     appSecretName: props.webAppSecretName,
     vpcCidr: props.vpcCidr,
     exposure: props.webAppExposure,
+    storage: props.webAppStorage,
+    ...(props.webAppStorage.kind === 'persistent-volume' ? { replicas: { min: 1, max: 1 } } : {}),
     kubernetesApiAccess: true,
     sparkNamespace: DEFAULT_SPARK_NAMESPACE,
   });

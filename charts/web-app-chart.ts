@@ -2,8 +2,9 @@ import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
 import { componentLabels, selectorLabels } from './lib/labels';
-import { allowDnsEgress, allowTcpEgress, allowTcpIngress, defaultDeny } from './lib/network-policies';
+import { allowDnsEgress, allowPodIdentityEgress, allowTcpEgress, allowTcpIngress, defaultDeny } from './lib/network-policies';
 import { restrictedContainerSecurity, restrictedPodSecurity } from './lib/security';
+import { WEB_APP_DATA_LIMITS, albIdleTimeoutSeconds, webAppDataSettings, type WebAppStorage } from './web-app-data';
 import { assertAcmCertificateArn, assertDnsLabel, assertIpv4Cidr, assertPinnedImage, isUnresolvedToken } from './lib/validation';
 
 export const WEB_APP_PORT = 3000;
@@ -55,6 +56,8 @@ export interface WebAppChartProps {
    */
   readonly vpcCidr: string;
   readonly exposure: WebAppExposure;
+  /** Where managed dataset files live (see web-app-data.ts). */
+  readonly storage: WebAppStorage;
   /** @default 'datavis' */
   readonly namespace?: string;
   /** @default 'web-app' */
@@ -97,6 +100,9 @@ export class WebAppChart extends Chart {
     if (!(Number.isInteger(replicas.min) && replicas.min >= 1 && replicas.max >= replicas.min)) {
       throw new Error(`replicas must satisfy 1 <= min <= max, got ${JSON.stringify(replicas)}`);
     }
+    if (props.storage.kind === 'persistent-volume' && replicas.max > 1) {
+      throw new Error(`storage on a persistent volume is one replica's folder: replicas.max must be 1, got ${replicas.max}`);
+    }
     const targetCpu = props.targetCpuUtilization ?? 70;
     if (!(targetCpu > 0 && targetCpu <= 100)) {
       throw new Error(`targetCpuUtilization must be in 1..100, got ${targetCpu}`);
@@ -118,6 +124,7 @@ export class WebAppChart extends Chart {
     const secret = kplus.Secret.fromSecretName(this, 'app-secret', props.appSecretName);
     const fromSecret = (key: string, optional = false) => kplus.EnvValue.fromSecretValue({ secret, key }, { optional });
     const tmp = kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp', { sizeLimit: Size.mebibytes(256) });
+    const data = webAppDataSettings(this, ns, props.storage);
 
     const deployment = new kplus.Deployment(this, 'deployment', {
       metadata: {
@@ -157,11 +164,16 @@ export class WebAppChart extends Chart {
             ADMIN_PASSWORD: fromSecret('ADMIN_PASSWORD', true),
             REDIS_URL: fromSecret('REDIS_URL', true),
             ...(props.sparkNamespace ? { SPARK_NAMESPACE: kplus.EnvValue.fromValue(props.sparkNamespace) } : {}),
+            ...data.env,
           },
           securityContext: restrictedContainerSecurity({ user: uid, group: uid }),
           resources: {
             cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.millis(1000) },
-            memory: { request: Size.mebibytes(384), limit: Size.mebibytes(768) },
+            // The limit leaves room for DuckDB's memory of every query at once beside Node.js.
+            memory: {
+              request: Size.mebibytes(384),
+              limit: Size.mebibytes(384 + WEB_APP_DATA_LIMITS.queryMemoryMb * WEB_APP_DATA_LIMITS.queryMaxConcurrent),
+            },
           },
           // /readyz answers 200 only while the database is reachable; /healthz while the process lives.
           readiness: kplus.Probe.fromHttpGet('/readyz', {
@@ -176,7 +188,7 @@ export class WebAppChart extends Chart {
             periodSeconds: Duration.seconds(20),
             failureThreshold: 3,
           }),
-          volumeMounts: [{ path: '/tmp', volume: tmp }],
+          volumeMounts: [{ path: '/tmp', volume: tmp }, ...data.mounts],
         },
       ],
     });
@@ -215,8 +227,10 @@ export class WebAppChart extends Chart {
     // With target-type ip the ALB connects to pod IPs from its own addresses inside the VPC.
     allowTcpIngress(this, ns, { name: 'allow-web-from-load-balancer', podLabels: appPods, ports: [WEB_APP_PORT], fromCidr: props.vpcCidr });
     allowTcpEgress(this, ns, { name: 'allow-web-to-mysql-redis', podLabels: appPods, ports: [3306, 6379], cidr: props.vpcCidr });
-    // AWS APIs (Secrets Manager, STS) and the Kubernetes API server answer on 443.
+    // S3 (through the VPC gateway endpoint) and the Kubernetes API server answer on 443.
     allowTcpEgress(this, ns, { name: 'allow-web-https-egress', podLabels: appPods, ports: [443] });
+    // On AWS the SDK fetches the web app's credentials from the Pod Identity agent.
+    if (props.storage.kind === 's3') allowPodIdentityEgress(this, ns, appPods);
   }
 
   private ingress(ns: string, name: string, labels: { [key: string]: string }, alb: AlbExposure): void {
@@ -245,9 +259,12 @@ export class WebAppChart extends Chart {
       'alb.ingress.kubernetes.io/healthcheck-path': '/readyz',
       'alb.ingress.kubernetes.io/healthcheck-port': 'traffic-port',
       'alb.ingress.kubernetes.io/success-codes': '200',
-      // WebSockets stay open between messages; drop malformed headers before they reach the app.
-      'alb.ingress.kubernetes.io/load-balancer-attributes':
-        'idle_timeout.timeout_seconds=300,routing.http.drop_invalid_header_fields.enabled=true',
+      // The idle timeout outlasts WebSockets between messages and the silence after an upload's
+      // last byte while the server inspects it (web-app-data.ts); drop malformed headers before
+      // they reach the app.
+      'alb.ingress.kubernetes.io/load-balancer-attributes': `idle_timeout.timeout_seconds=${albIdleTimeoutSeconds(
+        WEB_APP_DATA_LIMITS.maxUploadBytes,
+      )},routing.http.drop_invalid_header_fields.enabled=true`,
       'alb.ingress.kubernetes.io/target-group-attributes': 'deregistration_delay.timeout_seconds=30',
     };
     new k8s.KubeIngress(this, 'ingress', {

@@ -1,3 +1,4 @@
+import type { DatasetVersionsTable } from './dataset-versions.table';
 import type { DatasetsTable } from './datasets.table';
 import type { ProjectMembersTable } from './project-members.table';
 import type { ProjectsTable } from './projects.table';
@@ -13,6 +14,7 @@ export interface Database {
   project_members: ProjectMembersTable;
   tasks: TasksTable;
   datasets: DatasetsTable;
+  dataset_versions: DatasetVersionsTable;
   refresh_tokens: RefreshTokensTable;
   runs: RunsTable;
 }

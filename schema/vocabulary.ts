@@ -42,6 +42,17 @@ export type RunBackend = (typeof RUN_BACKENDS)[number];
 export const DATASET_FORMATS = ['csv', 'parquet', 'json', 'delta'] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
+/** The formats the platform stores and reads itself (uploads, versions, queries). */
+export const MANAGED_DATASET_FORMATS = ['csv', 'json', 'parquet'] as const;
+export type ManagedDatasetFormat = (typeof MANAGED_DATASET_FORMATS)[number];
+
+/**
+ * Where a dataset's bytes are: `managed` (uploaded; the platform stores its versions, previews,
+ * profiles and queries them) or `registered` (an external uri the platform only lists).
+ */
+export const DATASET_KINDS = ['managed', 'registered'] as const;
+export type DatasetKind = (typeof DATASET_KINDS)[number];
+
 /**
  * What the WebSocket pushes: `<resource>.<change>`. Resources that get live updates add their
  * types here (the server publishes them, the UI subscribes to them).

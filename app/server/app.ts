@@ -22,6 +22,8 @@ import { SocketHub } from './realtime/socket-hub';
 import authRoutes from './routes/auth';
 import dashboardRoutes from './routes/dashboard';
 import datasetRoutes from './routes/datasets';
+import datasetDataRoutes from './routes/datasets/data';
+import datasetUploadRoutes from './routes/datasets/upload';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
 import openapiRoutes from './routes/openapi';
@@ -38,6 +40,7 @@ import { createPasswordHasher } from './services/password-hasher';
 import { createPrincipalCache } from './services/principal-cache';
 import { memoryReadCache } from './services/memory-read-cache';
 import { layeredReadCache, redisReadCache } from './services/read-cache';
+import { startObjectReconciliation } from './services/stored-object-reconciliation';
 
 export interface BuildAppOptions {
   readonly config: AppConfig;
@@ -176,6 +179,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
     const firstAdmin = await ensureFirstAdmin(ctx);
     if (firstAdmin) (options.onFirstAdmin ?? printFirstAdmin)(firstAdmin);
+    const stopReconciliation = startObjectReconciliation(ctx);
+    app.addHook('onClose', async () => stopReconciliation());
   } catch (error) {
     await app.close();
     throw error;
@@ -232,6 +237,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         await secured.register(projectMemberRoutes);
         await secured.register(taskRoutes);
         await secured.register(datasetRoutes);
+        await secured.register(datasetDataRoutes);
+        await secured.register(datasetUploadRoutes);
         await secured.register(dashboardRoutes);
         await secured.register(platformRoutes);
         await secured.register(realtimeRoutes, { hub });

@@ -23,6 +23,11 @@ export interface SecureBucketProps {
    */
   readonly noncurrentVersionExpiration?: Duration;
   /**
+   * Abort multipart uploads left incomplete this long (their parts are stored and billed).
+   * @default Duration.days(7)
+   */
+  readonly abortIncompleteUploadsAfter?: Duration;
+  /**
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
@@ -37,7 +42,9 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
-    const lifecycleRules: s3.LifecycleRule[] = [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) }];
+    const lifecycleRules: s3.LifecycleRule[] = [
+      { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: props.abortIncompleteUploadsAfter ?? Duration.days(7) },
+    ];
     if (props.expireAfter !== undefined) {
       lifecycleRules.push({ id: 'expire-objects', expiration: props.expireAfter });
     }

@@ -67,6 +67,35 @@ export class WorkloadRole extends Construct {
     });
   }
 
+  /**
+   * Exactly `actions` on the objects under `prefix/` of one bucket: s3:ListBucket only with an
+   * `s3:prefix` condition naming that prefix, every object action on `<bucket>/<prefix>/*`, and
+   * the bucket key's Decrypt and GenerateDataKey through S3 only (what SSE-KMS reads and writes
+   * need).
+   */
+  grantObjectPrefix(bucket: s3.IBucket, prefix: string, actions: readonly string[], keyActions: readonly string[]): void {
+    if (!/^[A-Za-z0-9_=-][A-Za-z0-9._=-]*$/.test(prefix)) {
+      throw new Error(`prefix must be one key segment of letters, digits and ._=- (no '/'), got '${prefix}'`);
+    }
+    const objectActions = actions.filter((action) => action !== 's3:ListBucket');
+    if (actions.includes('s3:ListBucket')) {
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${prefix}/*`] } },
+        }),
+      );
+    }
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects(`${prefix}/*`)] }));
+    if (bucket.encryptionKey !== undefined) this.grantKeyVia(bucket.encryptionKey, 's3', [...keyActions]);
+    const cfnBucket = bucket.node.defaultChild as s3.CfnBucket;
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${Stack.of(cfnBucket).getLogicalId(cfnBucket)}.Arn>/${prefix}/*]`,
+      reason: `Objects are addressed by key at run time; the wildcard covers only the objects under ${prefix}/ of this one bucket, with the actions the code calls listed exactly.`,
+    });
+  }
+
   /** Reading one secret, decrypting it through Secrets Manager only. */
   grantSecretRead(secret: secretsmanager.ISecret, key: kms.IKey): void {
     this.role.addToPrincipalPolicy(

@@ -7,7 +7,9 @@ export const WORKLOAD_SERVICE_ACCOUNTS = {
   sparkHistory: { namespace: 'spark-jobs', serviceAccounts: ['spark-history-server'] },
   notebooks: { namespace: 'notebooks', serviceAccounts: ['papermill-runner'] },
   jupyterhub: { namespace: 'jupyterhub', serviceAccounts: ['jupyter-singleuser'] },
-  // The web app never calls AWS itself: External Secrets reads its secrets into its namespace.
+  // The web app reads and writes managed dataset files in its prefix of the datasets bucket.
+  webApp: { namespace: 'datavis', serviceAccounts: ['web-app'] },
+  // The web app does not read its own secrets: External Secrets reads them into its namespace.
   webAppSecrets: { namespace: 'external-secrets', serviceAccounts: ['external-secrets'] },
 } as const;
 

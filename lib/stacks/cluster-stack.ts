@@ -119,6 +119,7 @@ export class ClusterStack extends Stack {
         host: config.domain.appHostname,
         loadBalancerName: webAppLoadBalancerName,
       },
+      webAppStorage: { kind: 's3', bucket: data.datasetsBucket.bucketName, region: this.region },
       jupyterHubExposure: { kind: 'alb', certificateArn: this.certificateArn, host: config.domain.jupyterHostname },
       userStorageClass: GP3_STORAGE_CLASS,
       dashboard: { oidcViewerGroups: config.dashboard.oidc?.viewerGroups },

@@ -6,7 +6,8 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { DEFAULT_EVENT_LOG_PREFIX } from '../../charts';
+import { STORAGE_KMS_ACTIONS, STORAGE_S3_ACTIONS } from '../../app/server/storage/s3-actions';
+import { DEFAULT_EVENT_LOG_PREFIX, WEB_APP_STORAGE_PREFIX } from '../../charts';
 import { SAMPLE_SALES_FILE, SAMPLE_SALES_KEY } from '../../notebooks/schedules';
 import { EnvironmentConfig } from '../config';
 import { EventCache } from '../constructs/event-cache';
@@ -113,6 +114,8 @@ export class DataStack extends Stack {
       accessLogsPrefix: 'datasets/',
       // Analysts' source data cannot be recomputed: keep versions.
       versioned: true,
+      // The web app aborts the uploads it abandons; a process killed mid-upload leaves parts.
+      abortIncompleteUploadsAfter: Duration.days(1),
       removalPolicy,
     }).bucket;
     this.notebookOutputsBucket = new SecureBucket(this, 'NotebookOutputs', {
@@ -161,13 +164,14 @@ export class DataStack extends Stack {
         'JupyterhubRole',
         'JupyterHub single-user servers: read datasets, read and write notebook outputs',
       ),
+      webApp: workloadRole('webApp', 'WebAppRole', 'Web app: managed dataset files under its prefix of the datasets bucket'),
       webAppSecrets: workloadRole(
         'webAppSecrets',
         'WebAppSecretsRole',
         'External Secrets: reads the web app database, cache and signing secrets',
       ),
     };
-    const { spark, sparkHistory, notebooks, jupyterhub, webAppSecrets } = this.workloadRoles;
+    const { spark, sparkHistory, notebooks, jupyterhub, webApp, webAppSecrets } = this.workloadRoles;
     spark.grantBucket(this.datasetsBucket, 'readWrite');
     spark.grantBucket(this.sparkEventLogsBucket, 'readWrite');
     sparkHistory.grantBucket(this.sparkEventLogsBucket, 'read');
@@ -175,6 +179,8 @@ export class DataStack extends Stack {
     notebooks.grantBucket(this.notebookOutputsBucket, 'readWrite');
     jupyterhub.grantBucket(this.datasetsBucket, 'read');
     jupyterhub.grantBucket(this.notebookOutputsBucket, 'readWrite');
+    // Exactly the actions app/server/storage sends, on the prefix STORAGE_URL names in the WebAppChart.
+    webApp.grantObjectPrefix(this.datasetsBucket, WEB_APP_STORAGE_PREFIX, STORAGE_S3_ACTIONS, STORAGE_KMS_ACTIONS);
     webAppSecrets.grantSecretRead(this.database.secret!, databaseKey);
     webAppSecrets.grantSecretRead(this.eventCache.authSecret, databaseKey);
     webAppSecrets.grantSecretRead(this.jwtSecret, databaseKey);

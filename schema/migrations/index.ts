@@ -6,6 +6,8 @@ import * as createTasks from './0004_create_tasks';
 import * as createDatasets from './0005_create_datasets';
 import * as createRefreshTokens from './0006_create_refresh_tokens';
 import * as createRuns from './0007_create_runs';
+import * as managedDatasets from './0010_managed_datasets';
+import * as createDatasetVersions from './0011_create_dataset_versions';
 
 /**
  * Every migration, keyed by its file name. Listed statically (rather than read from the
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0005_create_datasets': createDatasets,
   '0006_create_refresh_tokens': createRefreshTokens,
   '0007_create_runs': createRuns,
+  '0010_managed_datasets': managedDatasets,
+  '0011_create_dataset_versions': createDatasetVersions,
 };

@@ -94,11 +94,14 @@ export async function seedLikeFlask(base: string, connection: DatabaseConnection
             return {
               project_id: projectId,
               name: `dataset-${projectId}-${d + 1}`,
+              name_key: `dataset-${projectId}-${d + 1}`,
+              kind: 'registered' as const,
               uri: `s3://anchor-bucket/projects/${projectId}/dataset-${d + 1}.${format}`,
               format,
               size_bytes: 1_048_576 * (((projectId * 7 + d) % 500) + 1),
               created_by: owners[p % owners.length],
               created_at: timestamp(p),
+              updated_at: timestamp(p),
             };
           }),
         ),

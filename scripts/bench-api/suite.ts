@@ -128,11 +128,14 @@ async function seed(): Promise<number[]> {
             batch.map((projectId) => ({
               project_id: projectId,
               name: 'events',
+              name_key: 'events',
+              kind: 'registered' as const,
               uri: `s3://datasets/${projectId}/events.parquet`,
               format: 'parquet' as const,
               size_bytes: 1_048_576,
               created_by: admin.id,
               created_at: now,
+              updated_at: now,
             })),
           )
           .execute();

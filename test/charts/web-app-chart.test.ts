@@ -47,6 +47,7 @@ describe('WebAppChart', () => {
       appSecretName: 's',
       vpcCidr: '10.0.0.0/16',
       exposure: { kind: 'alb', certificateArn: CERT_ARN },
+      storage: { kind: 's3', bucket: 'b', region: 'eu-west-1' },
     });
     const annotations = findObject(Testing.synth(unnamed), 'Ingress', 'web-app').metadata.annotations!;
     expect(Object.keys(annotations)).not.toContain('alb.ingress.kubernetes.io/load-balancer-name');
@@ -95,13 +96,26 @@ describe('WebAppChart', () => {
     expect(byName('allow-web-https-egress').spec.egress[0].ports.map((p: { port: number }) => p.port)).toEqual([443]);
   });
 
+  test('network policies: the Pod Identity agent, for the S3 credentials', () => {
+    const policy = objectsOfKind(web, 'NetworkPolicy').find((p) => p.metadata.name === 'allow-pod-identity-agent')!;
+    const podLabels = findObject(web, 'Deployment', 'web-app').spec.template.metadata.labels;
+    expect(Object.entries(policy.spec.podSelector.matchLabels).every(([k, v]) => podLabels[k] === v)).toBe(true);
+    expect(policy.spec.egress).toEqual([{ to: [{ ipBlock: { cidr: '169.254.170.23/32' } }], ports: [{ protocol: 'TCP', port: 80 }] }]);
+  });
+
   test('the local variant has a ClusterIP Service and no Ingress', () => {
     const local = Testing.synth(localPlatform().charts.webApp);
     expect(objectsOfKind(local, 'Ingress')).toEqual([]);
     expect(findObject(local, 'Service', 'web-app').spec.type).toBe('ClusterIP');
   });
 
-  const base: WebAppChartProps = { image: 'r/web:1.0.0', appSecretName: 's', vpcCidr: '10.0.0.0/16', exposure: { kind: 'cluster-ip' } };
+  const base: WebAppChartProps = {
+    image: 'r/web:1.0.0',
+    appSecretName: 's',
+    vpcCidr: '10.0.0.0/16',
+    exposure: { kind: 'cluster-ip' },
+    storage: { kind: 's3', bucket: 'b', region: 'eu-west-1' },
+  };
   test.each([
     ['an unpinned image', { image: 'r/web:latest' }, /image must be pinned/],
     ['a bad CIDR', { vpcCidr: '10.0.0.0/33' }, /vpcCidr must be an IPv4 CIDR/],
@@ -121,6 +135,11 @@ describe('WebAppChart', () => {
       "a load balancer name starting with 'internal-'",
       { exposure: { kind: 'alb', certificateArn: CERT_ARN, loadBalancerName: 'internal-web' } },
       /loadBalancerName must be/,
+    ],
+    [
+      'a persistent volume with several replicas',
+      { storage: { kind: 'persistent-volume', storageClass: 'standard' }, replicas: { min: 1, max: 2 } },
+      /replicas.max must be 1/,
     ],
   ] as const)('refuses %s', (_name, override, message) => {
     expect(() => new WebAppChart(Testing.app(), 'w', { ...base, ...override } as WebAppChartProps)).toThrow(message);

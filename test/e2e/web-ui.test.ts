@@ -168,7 +168,7 @@ describe('web UI end to end', () => {
     await dialog.waitFor({ state: 'detached' });
     await alice.getByTestId('tasks-table').getByText('Score customers').waitFor();
 
-    await alice.getByRole('button', { name: 'Add dataset' }).click();
+    await alice.getByRole('button', { name: 'Register dataset' }).click();
     dialog = alice.getByRole('dialog');
     await dialog.getByLabel('Name', { exact: true }).fill('customers');
     await dialog.getByLabel('URI', { exact: true }).fill('not a uri');
@@ -250,7 +250,7 @@ describe('web UI end to end', () => {
     await vic.getByRole('heading', { name: 'Churn analysis', level: 1 }).waitFor();
     await vic.getByTestId('tasks-table').getByText('Score customers').waitFor();
     expect(await vic.getByTestId('project-access').textContent()).toBe('viewer');
-    for (const name of ['Add task', 'Add dataset', 'Edit project', 'Delete project', 'Add member']) {
+    for (const name of ['Add task', 'Register dataset', 'Upload dataset', 'Edit project', 'Delete project', 'Add member']) {
       expect(await vic.getByRole('button', { name }).count()).toBe(0);
     }
     expect(await vic.getByText('view only').count()).toBeGreaterThan(0);

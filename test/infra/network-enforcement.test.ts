@@ -121,7 +121,7 @@ describe('network policy enforcement (dev)', () => {
     }));
     expect(pods.length).toBeGreaterThan(5);
     expect(report).toEqual(pods.map((pod) => ({ pod: pod.id, metadata: false, podIdentity: bound.has(pod.namespace) })));
-    // The web app needs no AWS credentials (External Secrets assembles its Secret).
-    expect(report.find((r) => r.pod === 'Deployment/web-app')).toEqual({ pod: 'Deployment/web-app', metadata: false, podIdentity: false });
+    // The web app reads and writes dataset files in S3 with its own role.
+    expect(report.find((r) => r.pod === 'Deployment/web-app')).toEqual({ pod: 'Deployment/web-app', metadata: false, podIdentity: true });
   });
 });

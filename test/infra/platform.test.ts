@@ -338,6 +338,7 @@ describe('ClusterStack', () => {
       (a) => `${a.Properties.Namespace}/${a.Properties.ServiceAccount}`,
     );
     expect(bindings.sort()).toEqual([
+      'datavis/web-app',
       'external-secrets/external-secrets',
       'jupyterhub/jupyter-singleuser',
       'kube-system/cluster-autoscaler',

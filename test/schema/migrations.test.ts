@@ -4,7 +4,7 @@ import { migrateToEmpty, migrateToLatest } from '../../schema/migrate';
 import { migrations } from '../../schema/migrations';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../app/support/test-databases';
 
-const TABLES = ['users', 'projects', 'project_members', 'tasks', 'datasets', 'refresh_tokens', 'runs'] as const;
+const TABLES = ['users', 'projects', 'project_members', 'tasks', 'datasets', 'dataset_versions', 'refresh_tokens', 'runs'] as const;
 const NOW = '2025-01-01 00:00:00.000';
 
 /**
@@ -82,7 +82,21 @@ describe.each(DIALECTS)('schema migrations on %s', (dialect) => {
       .execute();
     await db
       .insertInto('datasets')
-      .values({ project_id: project, name: 'd', uri: 's3://b/k', format: 'csv', size_bytes: 2 ** 40, created_by: member, created_at: NOW })
+      .values({
+        project_id: project,
+        name: 'd',
+        name_key: 'd',
+        kind: 'registered',
+        uri: 's3://b/k',
+        format: 'csv',
+        size_bytes: 2 ** 40,
+        version: null,
+        schema_json: null,
+        row_count: null,
+        created_by: member,
+        created_at: NOW,
+        updated_at: NOW,
+      })
       .execute();
     await db
       .insertInto('refresh_tokens')
@@ -211,6 +225,11 @@ describe.each(DIALECTS)('schema migrations on %s', (dialect) => {
       'runs_project_id_idx',
       'runs_status_idx',
       'runs_created_by_idx',
+      'datasets_project_name_key_uq',
+      'dataset_versions_dataset_version_uq',
+      'dataset_versions_storage_key_uq',
+      'dataset_versions_run_id_idx',
+      'dataset_versions_created_by_idx',
     ];
     const names =
       dialect === 'mysql'

@@ -3,7 +3,9 @@ import { createDatabaseConnection, type DatabaseConnection } from '../../schema/
 import { migrateToLatest } from '../../schema/migrate';
 import {
   DATASET_FORMATS,
+  DATASET_KINDS,
   EVENT_TYPES,
+  MANAGED_DATASET_FORMATS,
   MEMBER_ROLES,
   TASK_KINDS,
   TASK_STATUSES,
@@ -20,6 +22,8 @@ const STORED = [
   { table: 'tasks', column: 'kind', values: TASK_KINDS },
   { table: 'tasks', column: 'status', values: TASK_STATUSES },
   { table: 'datasets', column: 'format', values: DATASET_FORMATS },
+  { table: 'datasets', column: 'kind', values: DATASET_KINDS },
+  { table: 'dataset_versions', column: 'format', values: MANAGED_DATASET_FORMATS },
 ] as const;
 
 describe.each(DIALECTS)('vocabularies and the columns that store them on %s', (dialect) => {

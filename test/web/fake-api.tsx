@@ -105,11 +105,16 @@ export const dataset = (over: Partial<Dataset> = {}): Dataset => ({
   id: 21,
   projectId: 7,
   name: 'customers',
+  managed: false,
   uri: 's3://data/customers/',
   format: 'parquet',
   sizeBytes: 2048,
+  version: null,
+  rowCount: null,
+  schema: null,
   createdBy: 2,
   createdAt: '2024-05-01T10:00:00.000Z',
+  updatedAt: '2024-05-01T10:00:00.000Z',
   ...over,
 });
 

@@ -18,7 +18,8 @@ describe('role-dependent rendering', () => {
     expect(screen.getByTestId('project-access').textContent).toBe('viewer');
     for (const name of [
       'Add task',
-      'Add dataset',
+      'Register dataset',
+      'Upload dataset',
       'Edit project',
       'Delete project',
       'Add member',
@@ -36,7 +37,8 @@ describe('role-dependent rendering', () => {
     await openProject('editor');
     expect(screen.getByTestId('project-access').textContent).toBe('editor');
     expect(button('Add task')).not.toBeNull();
-    expect(button('Add dataset')).not.toBeNull();
+    expect(button('Register dataset')).not.toBeNull();
+    expect(button('Upload dataset')).not.toBeNull();
     expect(button('Edit project')).not.toBeNull();
     expect(button('Edit task Score customers')).not.toBeNull();
     expect(button('Delete project')).toBeNull();

@@ -79,9 +79,10 @@ interface Dialect {
  * Settles how to read a CSV file: its dialect from DuckDB's sniffer on a sample, then column
  * types from the whole file (so a value far down does not break a later read), always with
  * the first line as the header and the strict options. DuckDB's sniffer does not fail on a
- * ragged row near the top: it falls back to a one-column reading with another delimiter. So
- * when it finds one column (or no dialect) although the header line has a delimiter, the file
- * is parsed strictly with that delimiter, which fails naming the first bad line.
+ * ragged row near the top: it falls back to a one-column reading with another delimiter, and
+ * given a ragged last row it skips the lines before it. So when it finds one column (or no
+ * dialect) although the header line has a delimiter, or skips lines, the file is parsed
+ * strictly with the header's delimiter, which fails naming the first bad line.
  */
 export async function detectCsvReadSpec(connection: DuckDBConnection, file: string, head: Buffer): Promise<CsvReadSpec> {
   const names = new Map([[file, 'the file']]);
@@ -95,7 +96,11 @@ export async function detectCsvReadSpec(connection: DuckDBConnection, file: stri
     );
     const [delimiter, quote, escape, newline, comment, skipRows, columns, dateFormat, timestampFormat] = reader.getRowsJS()[0] as unknown[];
     const oneColumn = (columns as unknown[]).length === 1;
-    if (!(oneColumn && delimiterInHeader !== undefined && delimiterInHeader !== delimiter)) {
+    // A ragged last row makes the sniffer skip every line before it and take it for the
+    // header (`a,b\n1,2\n3,4,5` reads as zero rows of columns 3, 4, 5). The header is always
+    // the first line here, so a skip means the same fallback.
+    const skipsHeader = Number(skipRows) > 0;
+    if (!skipsHeader && !(oneColumn && delimiterInHeader !== undefined && delimiterInHeader !== delimiter)) {
       dialect = {
         delimiter: orEmpty(delimiter),
         quote: orEmpty(quote),

@@ -4,6 +4,8 @@ import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, Fast
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors';
 import { classifyDatabaseError } from '../database-errors';
+import { DataError } from '../data-engine/data-errors';
+import { StorageError } from '../storage/storage-errors';
 import { helmetHeaders } from './security-headers';
 
 export interface ErrorBody {
@@ -68,6 +70,14 @@ function frameworkClientError(error: FastifyError, request: FastifyRequest): Err
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof ApiError) {
     return reply.code(error.statusCode).headers(error.headers).send(errorBody(error.code, error.message));
+  }
+  // Storage and data-engine failures carry their own status and code (a 503 for an outage).
+  if (error instanceof StorageError || error instanceof DataError) {
+    if (error.statusCode >= 500) {
+      request.log.warn({ err: error }, 'data service unavailable');
+      reply.header('retry-after', '5');
+    }
+    return reply.code(error.statusCode).send(errorBody(error.code, error.message));
   }
   if (error.validation) {
     return reply.code(400).send(errorBody('validation_failed', error.message));

@@ -38,7 +38,8 @@ function findMalformedString(value: unknown, path: string): string | undefined {
     }
     return undefined;
   }
-  if (value !== null && typeof value === 'object') {
+  // Only what JSON parses to: an upload's body is a stream, not data to walk.
+  if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
     for (const [key, child] of Object.entries(value)) {
       if (LONE_SURROGATE.test(key)) return `${path}/${key}`;
       const found = findMalformedString(child, `${path}/${key}`);

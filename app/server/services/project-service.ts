@@ -11,6 +11,7 @@ import {
 } from '../repositories/project-repository';
 import type { PageQuery } from '../schemas/common.schema';
 import type { CreateProjectBody, Project, ProjectDetail, UpdateProjectBody } from '../schemas/project.schema';
+import { projectDatasetsPrefix } from '../storage/dataset-keys';
 import { nowDbTimestamp } from '../time';
 import { decodeCursor, toPage, type PageResult } from './cursor';
 import { permissionFor, requireProjectPermission } from './project-access';
@@ -88,7 +89,15 @@ export async function changeProject(ctx: AppContext, principal: Principal, id: n
   });
 }
 
+/**
+ * Deletes a project with its tasks and datasets, then its stored dataset files. The storage is
+ * read first, so an outage answers 503 before anything changed; files a failure leaves after
+ * the rows are gone are removed by the reconciliation (services/stored-object-reconciliation.ts).
+ */
 export async function removeProject(ctx: AppContext, principal: Principal, id: number): Promise<void> {
+  await requireProjectPermission(ctx.db, principal, id, 'manage');
+  const prefix = projectDatasetsPrefix(id);
+  for await (const _object of ctx.storage.list(prefix)) break;
   await commitThenPublish(ctx, async (trx, outbox) => {
     await requireProjectPermission(trx, principal, id, 'manage');
     // The audience is read before the members are deleted with the project.
@@ -96,4 +105,7 @@ export async function removeProject(ctx: AppContext, principal: Principal, id: n
     await deleteProject(trx, id);
     outbox.push({ kind: 'event', event: { type: 'project.deleted', projectId: id, data: { id } }, audience });
   });
+  await ctx.storage
+    .deletePrefix(prefix)
+    .catch((error: unknown) => ctx.log.warn({ err: error, prefix }, 'deleted project files left for the reconciliation'));
 }

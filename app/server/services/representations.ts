@@ -1,9 +1,10 @@
+import type { DatasetVersionRow } from '../../../schema/dataset-versions.table';
 import type { DatasetRow } from '../../../schema/datasets.table';
 import type { ProjectRow } from '../../../schema/projects.table';
 import type { TaskRow } from '../../../schema/tasks.table';
 import type { UserRow } from '../../../schema/users.table';
 import type { MemberWithEmail } from '../repositories/project-member-repository';
-import type { Dataset } from '../schemas/dataset.schema';
+import type { Dataset, DatasetSchema, DatasetVersion } from '../schemas/dataset.schema';
 import type { Project, ProjectMember } from '../schemas/project.schema';
 import type { Task } from '../schemas/task.schema';
 import type { Me, User } from '../schemas/user.schema';
@@ -63,9 +64,30 @@ export function presentDataset(row: DatasetRow): Dataset {
     id: row.id,
     projectId: row.project_id,
     name: row.name,
+    managed: row.kind === 'managed',
     uri: row.uri,
     format: row.format,
     sizeBytes: Number(row.size_bytes),
+    version: row.version,
+    rowCount: row.row_count === null ? null : Number(row.row_count),
+    schema: row.schema_json === null ? null : (JSON.parse(row.schema_json) as DatasetSchema),
+    createdBy: row.created_by,
+    createdAt: toIsoTimestamp(row.created_at),
+    updatedAt: toIsoTimestamp(row.updated_at),
+  };
+}
+
+export function presentDatasetVersion(row: Omit<DatasetVersionRow, 'profile_json'>): DatasetVersion {
+  return {
+    id: row.id,
+    datasetId: row.dataset_id,
+    version: row.version,
+    format: row.format,
+    sizeBytes: Number(row.size_bytes),
+    rowCount: Number(row.row_count),
+    schema: JSON.parse(row.schema_json) as DatasetSchema,
+    sha256: row.sha256,
+    runId: row.run_id,
     createdBy: row.created_by,
     createdAt: toIsoTimestamp(row.created_at),
   };

@@ -34,6 +34,12 @@ async function unavailableOnError<T>(operation: string, work: () => Promise<T>):
   }
 }
 
+/** Resolves once `stream` has closed (its file descriptor is released). */
+export function closed(stream: import('node:stream').Writable): Promise<void> {
+  if (stream.closed) return Promise.resolve();
+  return new Promise((resolve) => stream.once('close', () => resolve()));
+}
+
 /** fsync a directory so a rename or link in it survives a crash. */
 async function syncDirectory(dir: string): Promise<void> {
   const handle = await fs.open(dir, 'r');
@@ -75,6 +81,9 @@ export class FileObjectStorage implements ObjectStorage {
       const { sizeBytes, sha256 } = await meteredCopy(source, options.maxBytes, [sink]);
       return new FileStagedObject(this, stagingPath, sizeBytes, sha256);
     } catch (error) {
+      // A write stream destroyed while still opening creates its file afterwards: remove the
+      // file only once the stream has closed.
+      await closed(sink);
       await fs.rm(stagingPath, { force: true }).catch(() => undefined);
       throw error;
     }

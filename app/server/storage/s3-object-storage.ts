@@ -14,6 +14,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { closed } from './file-object-storage';
 import type { LocalFileCache } from './local-file-cache';
 import { meteredCopy } from './metered-copy';
 import {
@@ -104,6 +105,7 @@ export class S3ObjectStorage implements ObjectStorage {
       // AbortMultipartUpload for the parts already stored (lib-storage, leavePartsOnError false).
       await uploaded.catch(() => undefined);
       await this.deleteFull(stagingKey).catch(() => undefined);
+      await closed(spool);
       await fs.rm(spoolPath, { force: true }).catch(() => undefined);
       throw error;
     }

@@ -40,10 +40,14 @@ const dashboard = lazyPage(() => import('./pages/Dashboard'));
 const projects = lazyPage(() => import('./pages/Projects'));
 const projectDetail = lazyPage(() => import('./pages/ProjectDetail'));
 const users = lazyPage(() => import('./pages/Users'));
+const datasetDetail = lazyPage(() => import('./pages/DatasetDetail'));
+const queryPage = lazyPage(() => import('./pages/QueryPage'));
 const Dashboard = dashboard.Page;
 const Projects = projects.Page;
 const ProjectDetail = projectDetail.Page;
 const Users = users.Page;
+const DatasetDetail = datasetDetail.Page;
+const QueryPage = queryPage.Page;
 
 /**
  * Starts fetching the code of the page at `pathname` (for /sign-in, of the page it leads to),
@@ -60,7 +64,11 @@ export async function preloadPage(pathname: string, search = ''): Promise<void> 
           ? projectDetail
           : target === '/users'
             ? users
-            : undefined;
+            : /^\/projects\/[^/]+\/datasets\/[^/]+$/.test(target)
+              ? datasetDetail
+              : /^\/projects\/[^/]+\/query$/.test(target)
+                ? queryPage
+                : undefined;
   // A failed download is retried when the page renders, which then shows the error.
   await page?.preload().catch(() => undefined);
 }
@@ -128,6 +136,22 @@ export function AppRoutes() {
             element={
               <Page label="Loading project…">
                 <ProjectDetail />
+              </Page>
+            }
+          />
+          <Route
+            path="projects/:id/datasets/:datasetId"
+            element={
+              <Page label="Loading dataset…">
+                <DatasetDetail />
+              </Page>
+            }
+          />
+          <Route
+            path="projects/:id/query"
+            element={
+              <Page label="Loading SQL…">
+                <QueryPage />
               </Page>
             }
           />

@@ -56,6 +56,9 @@ describe('dataset inspection: CSV', () => {
     ['a row with an extra field near the top', 'a,b\n1,2\n3,4,5\n6,7\n', 3, /Expected Number of Columns: 2 Found: 3/],
     ['a row with a missing field near the top', 'a,b,c\n1,2,3\n4,5\n6,7,8\n', 3, /Expected Number of Columns: 3 Found: 2/],
     ['a ragged row right after the header', 'a,b\n1,2,3\n4,5\n', 2, /Expected Number of Columns: 2 Found: 3/],
+    // The sniffer took a ragged last line for the header and answered zero rows of its columns.
+    ['a ragged only data row', 'a,b\n1,2,3\n', 2, /Expected Number of Columns: 2 Found: 3/],
+    ['a ragged last row', 'a,b\n1,2\n3,4\n5,6,7\n', 4, /Expected Number of Columns: 2 Found: 3/],
     [
       'a ragged row past the sniffer sample',
       csvLines('a,b', 30_000, (i) => `${i},${i}`) + '5,6,7\n',

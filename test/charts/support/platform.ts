@@ -28,6 +28,7 @@ export function cloudCharts(): PlatformCharts {
       vpcCidr: '10.20.0.0/16',
       webAppSecretName: 'web-app-secrets',
       webAppExposure: { kind: 'alb', certificateArn: CERT_ARN, host: 'datavis.example.com', loadBalancerName: 'datavis-dev-web' },
+      webAppStorage: { kind: 's3', bucket: 'datavis-dev-datasets', region: 'eu-west-1' },
       jupyterHubExposure: { kind: 'alb', certificateArn: CERT_ARN, host: 'hub.datavis.example.com' },
       dashboard: { oidcViewerGroups: ['platform-ops'] },
     },

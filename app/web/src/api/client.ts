@@ -17,13 +17,24 @@ import type {
   UserChanges,
   Task,
   Dataset,
+  DatasetPreview,
+  DatasetProfile,
+  DatasetVersion,
+  QueryResult,
   User,
 } from './types';
 
 export type * from './types';
 
 // The vocabularies come from the one list the database and the API use too.
-export { DATASET_FORMATS, MEMBER_ROLES, TASK_KINDS, TASK_STATUSES, USER_ROLES } from '../../../../schema/vocabulary';
+export {
+  DATASET_FORMATS,
+  MANAGED_DATASET_FORMATS,
+  MEMBER_ROLES,
+  TASK_KINDS,
+  TASK_STATUSES,
+  USER_ROLES,
+} from '../../../../schema/vocabulary';
 
 interface Result<T> {
   data?: T;
@@ -62,10 +73,12 @@ const pageQuery = (q: PageQuery): { limit: number; cursor?: string } =>
 export class Api {
   readonly session: AuthSession;
   readonly raw: ReturnType<typeof createClient<paths>>;
+  readonly baseUrl: string;
 
   constructor(options: AuthSessionOptions = {}) {
     this.session = new AuthSession(options);
-    this.raw = createClient<paths>({ baseUrl: options.baseUrl ?? '', fetch: this.session.fetch });
+    this.baseUrl = options.baseUrl ?? '';
+    this.raw = createClient<paths>({ baseUrl: this.baseUrl, fetch: this.session.fetch });
   }
 
   async me() {
@@ -136,6 +149,34 @@ export class Api {
   }
   async deleteDataset(id: number): Promise<void> {
     await unwrap(this.raw.DELETE('/api/datasets/{id}', { params: { path: { id } } }));
+  }
+  async getDataset(id: number) {
+    return unwrap(this.raw.GET('/api/datasets/{id}', { params: { path: { id } } }));
+  }
+  async listVersions(id: number): Promise<DatasetVersion[]> {
+    return (await unwrap(this.raw.GET('/api/datasets/{id}/versions', { params: { path: { id } } }))).items;
+  }
+  async previewDataset(id: number, limit = 100): Promise<DatasetPreview> {
+    return unwrap(this.raw.GET('/api/datasets/{id}/preview', { params: { path: { id }, query: { limit } } }));
+  }
+  async profileDataset(id: number): Promise<DatasetProfile> {
+    return unwrap(this.raw.GET('/api/datasets/{id}/profile', { params: { path: { id }, query: {} } }));
+  }
+  /** The stored file of a version, with the name the server gives it (Content-Disposition). */
+  async downloadDataset(id: number, version?: number): Promise<{ blob: Blob; fileName: string }> {
+    const query = version === undefined ? '' : `?version=${version}`;
+    const response = await this.session.fetch(new Request(`${this.baseUrl}/api/datasets/${id}/download${query}`));
+    if (!response.ok) throw await apiErrorFrom(response);
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+    const fileName = encoded ? decodeURIComponent(encoded) : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? `dataset-${id}`);
+    return { blob: await response.blob(), fileName };
+  }
+  /** One read-only SQL statement over the project's managed datasets. */
+  async query(projectId: number, sql: string, limit?: number): Promise<QueryResult> {
+    return unwrap(
+      this.raw.POST('/api/projects/{id}/query', { params: { path: { id: projectId } }, body: limit ? { sql, limit } : { sql } }),
+    );
   }
 
   // Users (admin)

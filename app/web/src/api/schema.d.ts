@@ -516,11 +516,28 @@ export interface paths {
                             format: "csv" | "parquet" | "json" | "delta";
                             /** @description Positive integer id */
                             id: number;
+                            /** @description true: uploaded and stored in versions; false: a registered external uri */
+                            managed: boolean;
                             name: string;
                             /** @description Positive integer id */
                             projectId: number;
+                            rowCount: number | null;
+                            schema: {
+                                columns: {
+                                    name: string;
+                                    type: "integer" | "double" | "decimal" | "boolean" | "string" | "json" | "date" | "timestamp" | "timestamp_tz" | "time" | "interval" | "binary" | "list" | "struct" | "map" | "other";
+                                }[];
+                            } | null;
                             sizeBytes: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Registered: the external location. Managed: where the current version is stored */
                             uri: string;
+                            /** @description Current version (managed only) */
+                            version: number | null;
                         };
                     };
                 };
@@ -680,7 +697,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         format?: "csv" | "parquet" | "json" | "delta";
-                        /** @description Dataset name (1..200 characters) */
+                        /** @description Dataset name (1..200 characters, no '/', '\' or control characters, not '.' or '..') */
                         name?: string;
                         /** @description Size in bytes */
                         sizeBytes?: number;
@@ -707,11 +724,28 @@ export interface paths {
                             format: "csv" | "parquet" | "json" | "delta";
                             /** @description Positive integer id */
                             id: number;
+                            /** @description true: uploaded and stored in versions; false: a registered external uri */
+                            managed: boolean;
                             name: string;
                             /** @description Positive integer id */
                             projectId: number;
+                            rowCount: number | null;
+                            schema: {
+                                columns: {
+                                    name: string;
+                                    type: "integer" | "double" | "decimal" | "boolean" | "string" | "json" | "date" | "timestamp" | "timestamp_tz" | "time" | "interval" | "binary" | "list" | "struct" | "map" | "other";
+                                }[];
+                            } | null;
                             sizeBytes: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Registered: the external location. Managed: where the current version is stored */
                             uri: string;
+                            /** @description Current version (managed only) */
+                            version: number | null;
                         };
                     };
                 };
@@ -781,6 +815,754 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/datasets/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stored file of a version (the current one by default), as an attachment */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number; the current one when absent */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                        "application/vnd.apache.parquet": unknown;
+                        "text/csv": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "application/vnd.apache.parquet": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/csv": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "application/vnd.apache.parquet": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/csv": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "application/vnd.apache.parquet": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/csv": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "application/vnd.apache.parquet": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/csv": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The first rows of a version (the current one by default) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Rows (1..1000) */
+                    limit: number;
+                    /** @description A version number; the current one when absent */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: {
+                                name: string;
+                                type: "integer" | "double" | "decimal" | "boolean" | "string" | "json" | "date" | "timestamp" | "timestamp_tz" | "time" | "interval" | "binary" | "list" | "struct" | "map" | "other";
+                            }[];
+                            /** @description Rows in the whole version (the preview shows the first `limit`) */
+                            rowCount: number;
+                            /** @description One array per row, values in column order */
+                            rows: unknown[][];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{id}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-column profile of a version: types, nulls, distinct values, min/max, mean, top values, histogram */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version number; the current one when absent */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: {
+                                distinctCount: number;
+                                /** @description Numbers only: counts in up to 10 equal-width bins */
+                                histogram?: {
+                                    count: number;
+                                    from: number;
+                                    to: number;
+                                }[];
+                                /** @description A JSON value of the column type */
+                                max: unknown;
+                                /** @description Numbers only: mean of the finite values */
+                                mean?: number | null;
+                                /** @description A JSON value of the column type */
+                                min: unknown;
+                                name: string;
+                                nullCount: number;
+                                /** @description Up to 5 most frequent values */
+                                top: {
+                                    count: number;
+                                    /** @description A JSON value of the column type */
+                                    value: unknown;
+                                }[];
+                                type: "integer" | "double" | "decimal" | "boolean" | "string" | "json" | "date" | "timestamp" | "timestamp_tz" | "time" | "interval" | "binary" | "list" | "struct" | "map" | "other";
+                            }[];
+                            rowCount: number;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dataset's versions, newest first (none for a registered dataset) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC
+                                 */
+                                createdAt: string;
+                                createdBy: number | null;
+                                /** @description Positive integer id */
+                                datasetId: number;
+                                /**
+                                 * @description Format of the uploaded file: csv, json or parquet
+                                 * @enum {string}
+                                 */
+                                format: "csv" | "json" | "parquet";
+                                /** @description Positive integer id */
+                                id: number;
+                                rowCount: number;
+                                /** @description The run whose output this version is */
+                                runId: number | null;
+                                /** DatasetSchema */
+                                schema: {
+                                    columns: {
+                                        name: string;
+                                        type: "integer" | "double" | "decimal" | "boolean" | "string" | "json" | "date" | "timestamp" | "timestamp_tz" | "time" | "interval" | "binary" | "list" | "struct" | "map" | "other";
+                                    }[];
+                                };
+                                /** @description SHA-256 of the stored bytes, lower-case hex */
+                                sha256: string;
+                                sizeBytes: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload the dataset's next version (owner, editors, admins)
+         * @description The body is the file itself (application/octet-stream, text/csv, application/json, application/x-ndjson, application/vnd.apache.parquet) or multipart/form-data with exactly one file. It streams to storage; a body over MAX_UPLOAD_BYTES answers 413, an unreadable file 400 invalid_dataset naming the problem, and a refused or failed upload leaves nothing stored. The format defaults to the dataset's.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Format of the uploaded file: csv, json or parquet */
+                    format?: "csv" | "json" | "parquet";
+                };
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: number | null;
+                            /** @enum {string} */
+                            format: "csv" | "parquet" | "json" | "delta";
+                            /** @description Positive integer id */
+                            id: number;
+                            /** @description true: uploaded and stored in versions; false: a registered external uri */
+                            managed: boolean;
+                            name: string;
+                            /** @description Positive integer id */
+                            projectId: number;
+                            rowCount: number | null;
+                            schema: {
+                                columns: {
+                                    name: string;
+                                    type: "integer" | "double" | "decimal" | "boolean" | "string" | "json" | "date" | "timestamp" | "timestamp_tz" | "time" | "interval" | "binary" | "list" | "struct" | "map" | "other";
+                                }[];
+                            } | null;
+                            sizeBytes: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Registered: the external location. Managed: where the current version is stored */
+                            uri: string;
+                            /** @description Current version (managed only) */
+                            version: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/me": {
@@ -1549,11 +2331,28 @@ export interface paths {
                                 format: "csv" | "parquet" | "json" | "delta";
                                 /** @description Positive integer id */
                                 id: number;
+                                /** @description true: uploaded and stored in versions; false: a registered external uri */
+                                managed: boolean;
                                 name: string;
                                 /** @description Positive integer id */
                                 projectId: number;
+                                rowCount: number | null;
+                                schema: {
+                                    columns: {
+                                        name: string;
+                                        type: "integer" | "double" | "decimal" | "boolean" | "string" | "json" | "date" | "timestamp" | "timestamp_tz" | "time" | "interval" | "binary" | "list" | "struct" | "map" | "other";
+                                    }[];
+                                } | null;
                                 sizeBytes: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC
+                                 */
+                                updatedAt: string;
+                                /** @description Registered: the external location. Managed: where the current version is stored */
                                 uri: string;
+                                /** @description Current version (managed only) */
+                                version: number | null;
                             }[];
                             /** @description Pass as ?cursor= for the next page; null at the end */
                             nextCursor: string | null;
@@ -1627,7 +2426,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         format: "csv" | "parquet" | "json" | "delta";
-                        /** @description Dataset name (1..200 characters) */
+                        /** @description Dataset name (1..200 characters, no '/', '\' or control characters, not '.' or '..') */
                         name: string;
                         /** @description Size in bytes */
                         sizeBytes?: number;
@@ -1654,11 +2453,28 @@ export interface paths {
                             format: "csv" | "parquet" | "json" | "delta";
                             /** @description Positive integer id */
                             id: number;
+                            /** @description true: uploaded and stored in versions; false: a registered external uri */
+                            managed: boolean;
                             name: string;
                             /** @description Positive integer id */
                             projectId: number;
+                            rowCount: number | null;
+                            schema: {
+                                columns: {
+                                    name: string;
+                                    type: "integer" | "double" | "decimal" | "boolean" | "string" | "json" | "date" | "timestamp" | "timestamp_tz" | "time" | "interval" | "binary" | "list" | "struct" | "map" | "other";
+                                }[];
+                            } | null;
                             sizeBytes: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Registered: the external location. Managed: where the current version is stored */
                             uri: string;
+                            /** @description Current version (managed only) */
+                            version: number | null;
                         };
                     };
                 };
@@ -1712,6 +2528,214 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/datasets/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file as a new managed dataset (owner, editors, admins)
+         * @description The body is the file itself (application/octet-stream, text/csv, application/json, application/x-ndjson, application/vnd.apache.parquet) or multipart/form-data with exactly one file. It streams to storage; a body over MAX_UPLOAD_BYTES answers 413, an unreadable file 400 invalid_dataset naming the problem, and a refused or failed upload leaves nothing stored.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Format of the uploaded file: csv, json or parquet */
+                    format?: "csv" | "json" | "parquet";
+                    /** @description Dataset name (1..200 characters, no '/', '\' or control characters, not '.' or '..') */
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: number | null;
+                            /** @enum {string} */
+                            format: "csv" | "parquet" | "json" | "delta";
+                            /** @description Positive integer id */
+                            id: number;
+                            /** @description true: uploaded and stored in versions; false: a registered external uri */
+                            managed: boolean;
+                            name: string;
+                            /** @description Positive integer id */
+                            projectId: number;
+                            rowCount: number | null;
+                            schema: {
+                                columns: {
+                                    name: string;
+                                    type: "integer" | "double" | "decimal" | "boolean" | "string" | "json" | "date" | "timestamp" | "timestamp_tz" | "time" | "interval" | "binary" | "list" | "struct" | "map" | "other";
+                                }[];
+                            } | null;
+                            sizeBytes: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Registered: the external location. Managed: where the current version is stored */
+                            uri: string;
+                            /** @description Current version (managed only) */
+                            version: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1969,6 +2993,133 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run one read-only SQL statement over the project's managed datasets (any member)
+         * @description Each managed dataset is a table named by its dataset name (quote names that are not plain identifiers). Registered datasets cannot be queried. Anything but one SELECT / WITH statement, or a reference to a file, another project, an extension or the network, is 400 invalid_query; past QUERY_TIMEOUT_MS, 400 query_timeout.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Most rows returned (default 1000) */
+                        limit?: number;
+                        /** @description One SELECT (or WITH ... SELECT) over the project datasets */
+                        sql: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: {
+                                name: string;
+                                type: "integer" | "double" | "decimal" | "boolean" | "string" | "json" | "date" | "timestamp" | "timestamp_tz" | "time" | "interval" | "binary" | "list" | "struct" | "map" | "other";
+                            }[];
+                            elapsedMs: number;
+                            /** @description Rows returned */
+                            rowCount: number;
+                            /** @description One array per row, values in column order */
+                            rows: unknown[][];
+                            /** @description true when the query had more rows than `limit` */
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

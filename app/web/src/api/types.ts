@@ -30,6 +30,12 @@ export type Project = ProjectSummary & { members?: ProjectDetail['members'] };
 export type Task = Json<'/api/tasks/{id}', 'get', 200>;
 export type Dataset = Json<'/api/datasets/{id}', 'get', 200>;
 export type Member = ProjectDetail['members'][number];
+export type DatasetVersion = Json<'/api/datasets/{id}/versions', 'get', 200>['items'][number];
+export type DatasetPreview = Json<'/api/datasets/{id}/preview', 'get', 200>;
+export type DatasetProfile = Json<'/api/datasets/{id}/profile', 'get', 200>;
+export type ColumnProfile = DatasetProfile['columns'][number];
+export type QueryResult = Json<'/api/projects/{id}/query', 'post', 200>;
+export type DatasetColumn = QueryResult['columns'][number];
 /** GET /api/dashboard/summary: counts over the projects the caller may see. */
 export type DashboardSummary = Json<'/api/dashboard/summary', 'get', 200>;
 export type NewProject = Body<'/api/projects', 'post'>;

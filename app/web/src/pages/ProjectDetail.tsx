@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
+import { Cell, Column, Link, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useNavigate, useParams } from 'react-router';
 import type { Dataset, Project, Task } from '../api/client';
 import { ApiError } from '../api/errors';
@@ -12,6 +12,7 @@ import { applyToList } from '../live/apply';
 import { formatBytes, formatDateTime } from '../lib/format';
 import { canDeleteProject, canEditProject, canManageMembers, projectAccess } from '../lib/permissions';
 import { useDocumentTitle } from '../lib/title';
+import { UploadButton } from '../datasets/UploadButton';
 import { Members } from './Members';
 
 interface Detail {
@@ -245,27 +246,44 @@ function ProjectDetailView({ id }: { id: number }) {
       <section aria-labelledby="datasets-title" className="panel">
         <div className="panel-header">
           <h2 id="datasets-title">Datasets</h2>
-          {canEdit ? (
-            <FormDialog label="Add dataset" title="Add dataset" className="button primary">
-              {(close) => (
-                <DatasetForm
-                  onCancel={close}
-                  onSubmit={async (values) => {
-                    const created = await api.createDataset(id, values);
-                    setData((prev) =>
-                      prev && !prev.datasets.some((d) => d.id === created.id) ? { ...prev, datasets: [created, ...prev.datasets] } : prev,
-                    );
-                    close();
-                  }}
-                />
-              )}
-            </FormDialog>
-          ) : null}
+          <div className="actions">
+            <Link className="button" href={`/projects/${id}/query`}>
+              Query with SQL
+            </Link>
+            {canEdit ? (
+              <UploadButton
+                label="Upload dataset"
+                projectId={id}
+                onUploaded={(created) =>
+                  setData((prev) =>
+                    prev && !prev.datasets.some((d) => d.id === created.id) ? { ...prev, datasets: [created, ...prev.datasets] } : prev,
+                  )
+                }
+              />
+            ) : null}
+            {canEdit ? (
+              <FormDialog label="Register dataset" title="Register an external dataset" className="button">
+                {(close) => (
+                  <DatasetForm
+                    onCancel={close}
+                    onSubmit={async (values) => {
+                      const created = await api.createDataset(id, values);
+                      setData((prev) =>
+                        prev && !prev.datasets.some((d) => d.id === created.id) ? { ...prev, datasets: [created, ...prev.datasets] } : prev,
+                      );
+                      close();
+                    }}
+                  />
+                )}
+              </FormDialog>
+            ) : null}
+          </div>
         </div>
         <div className="table-wrap">
           <Table aria-label="Datasets" className="table" data-testid="datasets-table">
             <TableHeader>
               <Column isRowHeader>Name</Column>
+              <Column>Kind</Column>
               <Column>Format</Column>
               <Column>Size</Column>
               <Column>URI</Column>
@@ -275,7 +293,13 @@ function ProjectDetailView({ id }: { id: number }) {
             <TableBody items={datasets} renderEmptyState={() => <Empty>No datasets yet.</Empty>}>
               {(d) => (
                 <Row id={d.id}>
-                  <Cell>{d.name}</Cell>
+                  <Cell>
+                    <Link href={`/projects/${id}/datasets/${d.id}`}>{d.name}</Link>
+                  </Cell>
+                  <Cell>
+                    <span className={`badge kind-${d.managed ? 'managed' : 'registered'}`}>{d.managed ? 'managed' : 'registered'}</span>
+                    {d.managed ? <span className="muted small"> v{d.version}</span> : null}
+                  </Cell>
                   <Cell>{d.format}</Cell>
                   <Cell>{formatBytes(d.sizeBytes)}</Cell>
                   <Cell>
@@ -285,18 +309,20 @@ function ProjectDetailView({ id }: { id: number }) {
                   <Cell>
                     {canEdit ? (
                       <div className="row-actions">
-                        <FormDialog label="Edit" ariaLabel={`Edit dataset ${d.name}`} title="Edit dataset" className="button small">
-                          {(close) => (
-                            <DatasetForm
-                              initial={d}
-                              onCancel={close}
-                              onSubmit={async (values) => {
-                                replace('datasets', await api.updateDataset(d.id, values));
-                                close();
-                              }}
-                            />
-                          )}
-                        </FormDialog>
+                        {d.managed ? null : (
+                          <FormDialog label="Edit" ariaLabel={`Edit dataset ${d.name}`} title="Edit dataset" className="button small">
+                            {(close) => (
+                              <DatasetForm
+                                initial={d}
+                                onCancel={close}
+                                onSubmit={async (values) => {
+                                  replace('datasets', await api.updateDataset(d.id, values));
+                                  close();
+                                }}
+                              />
+                            )}
+                          </FormDialog>
+                        )}
                         <ConfirmButton
                           label="Delete"
                           ariaLabel={`Delete dataset ${d.name}`}
