@@ -26,6 +26,8 @@ export interface PlatformChartsProps {
   readonly buckets: ScheduleBuckets & { readonly sparkEventLogs: string };
   /** VPC CIDR on AWS; pod CIDR on a local cluster. */
   readonly vpcCidr: string;
+  /** The environment's name (the web app's PLATFORM_ENVIRONMENT). @default 'local' */
+  readonly environment?: string;
   /** Secret (created out-of-band) with DATABASE_URL and JWT_SECRET for the web app. */
   readonly webAppSecretName: string;
   readonly webAppExposure: WebAppExposure;
@@ -67,6 +69,7 @@ export function platformCharts(props: PlatformChartsProps, newApp: () => App = (
     exposure: props.webAppExposure,
     kubernetesApiAccess: true,
     sparkNamespace: DEFAULT_SPARK_NAMESPACE,
+    platformEnvironment: props.environment ?? 'local',
   });
   const spark = new SparkChart(newApp(), 'spark', {
     sparkImage: props.images.spark,

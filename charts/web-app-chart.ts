@@ -7,6 +7,8 @@ import { restrictedContainerSecurity, restrictedPodSecurity } from './lib/securi
 import { assertAcmCertificateArn, assertDnsLabel, assertIpv4Cidr, assertPinnedImage, isUnresolvedToken } from './lib/validation';
 
 export const WEB_APP_PORT = 3000;
+/** The Prometheus /metrics listener: a port of its own, which no Service, Ingress or load balancer targets. */
+export const WEB_APP_METRICS_PORT = 9464;
 /** Reloader's annotation: roll the workload when the named Secret(s) change (stakater/Reloader README). */
 export const RELOADER_SECRET_ANNOTATION = 'secret.reloader.stakater.com/reload';
 const k8s = kplus.k8s;
@@ -74,6 +76,17 @@ export interface WebAppChartProps {
   readonly targetCpuUtilization?: number;
   /** UID of the image's user. @default 1000 (the `node` user of the Node.js images) */
   readonly runAsUser?: number;
+  /**
+   * The environment the app runs in (PLATFORM_ENVIRONMENT): the dimension of the RunsFailed
+   * metric its log lines carry, which the environment's metric filter matches. @default 'local'
+   */
+  readonly platformEnvironment?: string;
+  /**
+   * Namespaces whose pods may scrape the app's Prometheus metrics (port 9464, /metrics), e.g. a
+   * Prometheus or CloudWatch agent installed for it. The port is never behind the Service or
+   * the load balancer. @default none: nothing in the cluster may connect to it
+   */
+  readonly metricsScraperNamespaces?: readonly string[];
 }
 
 /**
@@ -143,10 +156,15 @@ export class WebAppChart extends Chart {
           name,
           image: props.image,
           imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-          ports: [{ number: WEB_APP_PORT, name: 'http' }],
+          ports: [
+            { number: WEB_APP_PORT, name: 'http' },
+            { number: WEB_APP_METRICS_PORT, name: 'metrics' },
+          ],
           envVariables: {
             NODE_ENV: kplus.EnvValue.fromValue('production'),
             PORT: kplus.EnvValue.fromValue(String(WEB_APP_PORT)),
+            METRICS_PORT: kplus.EnvValue.fromValue(String(WEB_APP_METRICS_PORT)),
+            PLATFORM_ENVIRONMENT: kplus.EnvValue.fromValue(props.platformEnvironment ?? 'local'),
             // X-Forwarded-For/-Proto are believed only from the load balancer, which connects
             // from its addresses inside the VPC: login throttling then counts per real client,
             // and a client cannot forge its address by sending the header itself.
@@ -217,6 +235,22 @@ export class WebAppChart extends Chart {
     allowTcpEgress(this, ns, { name: 'allow-web-to-mysql-redis', podLabels: appPods, ports: [3306, 6379], cidr: props.vpcCidr });
     // AWS APIs (Secrets Manager, STS) and the Kubernetes API server answer on 443.
     allowTcpEgress(this, ns, { name: 'allow-web-https-egress', podLabels: appPods, ports: [443] });
+    this.allowMetricsScrapers(ns, appPods, props.metricsScraperNamespaces ?? []);
+  }
+
+  /**
+   * The metrics port admits only the named scrapers' namespaces; with none, no policy names the
+   * port and the namespace's default deny keeps everyone out.
+   */
+  private allowMetricsScrapers(ns: string, appPods: { [key: string]: string }, namespaces: readonly string[]): void {
+    if (namespaces.length === 0) return;
+    namespaces.forEach((n, i) => assertDnsLabel(`metricsScraperNamespaces[${i}]`, n));
+    allowTcpIngress(this, ns, {
+      name: 'allow-web-metrics-from-scrapers',
+      podLabels: appPods,
+      ports: [WEB_APP_METRICS_PORT],
+      fromNamespaces: [...namespaces],
+    });
   }
 
   private ingress(ns: string, name: string, labels: { [key: string]: string }, alb: AlbExposure): void {

@@ -9,6 +9,9 @@ import { migrateToLatest } from '../../schema/migrate';
 import { resolveJwtSecret, type AppConfig } from './config';
 import type { AppContext } from './context';
 import { accessLogger, loggerOptions } from './logger';
+import { createAppMetrics } from './metrics/app-metrics';
+import httpMetrics from './metrics/http-metrics';
+import { meteredReadCache } from './metrics/metered-read-cache';
 import { fastifyTrustProxy } from './trust-proxy';
 import authentication from './plugins/authentication';
 import errorHandler, { MAX_PATH_PARAMETER_LENGTH, clientErrorHandler, frameworkErrors } from './plugins/error-handler';
@@ -120,6 +123,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ? { commands: redisClient(config.redisUrl, app, 'commands'), subscriber: redisClient(config.redisUrl, app, 'subscriber') }
     : undefined;
   const hub = new SocketHub({ maxBufferedBytes: config.wsMaxBufferedBytes, log: app.log });
+  const metrics = createAppMetrics({ environment: config.platform.environment });
+  metrics.observeWebSocketClients(() => hub.size);
   let bus: EventBus | undefined;
 
   app.addHook('onClose', async () => {
@@ -160,13 +165,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
             app.log,
           )
         : memoryLoginThrottle(config.loginWindowSeconds),
-      cache: redis ? layeredReadCache(recentReads, redisReadCache(redis.commands, config.redisKeyPrefix, app.log)) : recentReads,
+      cache: meteredReadCache(
+        redis ? layeredReadCache(recentReads, redisReadCache(redis.commands, config.redisKeyPrefix, app.log)) : recentReads,
+        metrics.readCacheLookups,
+      ),
       principals,
       bus,
       log: app.log,
       storage: data.storage,
       sandboxes: data.sandboxes,
       queries: data.queries,
+      metrics,
     };
     app.decorate('ctx', ctx);
 
@@ -193,6 +202,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   // Plugins for external things and cross-cutting behaviour, before any route.
+  await app.register(httpMetrics, { metrics });
   await app.register(securityHeaders, {});
   await app.register(cookie);
   await app.register(jsonBody);

@@ -112,6 +112,7 @@ export class ClusterStack extends Stack {
         sparkEventLogs: data.sparkEventLogsBucket.bucketName,
       },
       vpcCidr: config.network.vpcCidr,
+      environment: config.name,
       webAppSecretName: WEB_APP_SECRET_NAME,
       webAppExposure: {
         kind: 'alb',
