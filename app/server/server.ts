@@ -9,7 +9,14 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await buildApp({ config });
-  let metricsServer: MetricsServer | undefined;
+  // Prometheus metrics on a listener of their own: the load balancer targets only the API's port.
+  let metricsServer: MetricsServer;
+  try {
+    metricsServer = await startMetricsServer(app.ctx.metrics.registry, { port: config.metricsPort, host: config.host });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -20,7 +27,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
-    Promise.all([app.close(), metricsServer?.close()]).then(
+    Promise.all([app.close(), metricsServer.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         app.log.error({ err: error }, 'error while shutting down');
@@ -31,8 +38,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
-  // Prometheus metrics on a listener of their own: the load balancer targets only the API's port.
-  metricsServer = await startMetricsServer(app.ctx.metrics.registry, { port: config.metricsPort, host: config.host });
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const { port } = app.server.address() as { port: number };
