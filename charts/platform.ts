@@ -104,6 +104,11 @@ export function platformCharts(props: PlatformChartsProps, newApp: () => App = (
       ...(headlampAccess ? [{ name: headlampAccess.namespaceName, component: 'dashboard' }] : []),
     ],
   });
+  webApp.grantClusterOverview({
+    namespaces: namespaces.namespaceNames,
+    sparkNamespace: spark.namespaceName,
+    notebookNamespace: notebooks.namespaceName,
+  });
   const colon = props.images.jupyterSingleUser.lastIndexOf(':');
   if (colon < 0) throw new Error(`images.jupyterSingleUser must be repository:tag, got '${props.images.jupyterSingleUser}'`);
   return {

@@ -1,6 +1,7 @@
 import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
+import { ClusterOverviewNamespaces, grantClusterOverviewAccess } from './lib/cluster-overview-access';
 import { componentLabels, selectorLabels } from './lib/labels';
 import { allowDnsEgress, allowTcpEgress, allowTcpIngress, defaultDeny } from './lib/network-policies';
 import { restrictedContainerSecurity, restrictedPodSecurity } from './lib/security';
@@ -100,6 +101,9 @@ export class WebAppChart extends Chart {
   public readonly service: kplus.Service;
   /** The Ingress the load balancer controller serves, when exposed through an ALB. */
   public readonly ingressName?: string;
+  private readonly container: kplus.Container;
+  private readonly apiAccess: boolean;
+  private readonly sparkNamespace?: string;
 
   public constructor(scope: Construct, id: string, props: WebAppChartProps) {
     super(scope, id);
@@ -199,6 +203,10 @@ export class WebAppChart extends Chart {
       ],
     });
 
+    this.container = deployment.containers[0];
+    this.apiAccess = apiAccess;
+    this.sparkNamespace = props.sparkNamespace;
+
     this.service = new kplus.Service(this, 'service', {
       metadata: { name, namespace: ns, labels },
       type: kplus.ServiceType.CLUSTER_IP,
@@ -236,6 +244,27 @@ export class WebAppChart extends Chart {
     // AWS APIs (Secrets Manager, STS) and the Kubernetes API server answer on 443.
     allowTcpEgress(this, ns, { name: 'allow-web-https-egress', podLabels: appPods, ports: [443] });
     this.allowMetricsScrapers(ns, appPods, props.metricsScraperNamespaces ?? []);
+  }
+
+  /**
+   * Lets the app's cluster overview read the platform's namespaces (read-only, `list` only;
+   * see charts/lib/cluster-overview-access.ts) and tells it which they are.
+   */
+  public grantClusterOverview(props: ClusterOverviewNamespaces): void {
+    if (!this.apiAccess) throw new Error('grantClusterOverview needs kubernetesApiAccess: the overview calls the Kubernetes API');
+    if (this.sparkNamespace !== undefined && this.sparkNamespace !== props.sparkNamespace) {
+      throw new Error(
+        `grantClusterOverview: sparkNamespace '${props.sparkNamespace}' differs from the app's SPARK_NAMESPACE '${this.sparkNamespace}'`,
+      );
+    }
+    grantClusterOverviewAccess(this, {
+      ...props,
+      serviceAccount: { name: this.serviceAccountName, namespace: this.namespaceName },
+    });
+    this.container.env.addVariable('CLUSTER_NAMESPACES', kplus.EnvValue.fromValue(props.namespaces.join(',')));
+    this.container.env.addVariable('NOTEBOOK_NAMESPACE', kplus.EnvValue.fromValue(props.notebookNamespace));
+    if (this.sparkNamespace === undefined)
+      this.container.env.addVariable('SPARK_NAMESPACE', kplus.EnvValue.fromValue(props.sparkNamespace));
   }
 
   /**

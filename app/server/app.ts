@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
+import type { KubeConfig } from '@kubernetes/client-node';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import { createDatabaseConnection, type DatabaseConnection } from '../../schema/connection';
@@ -59,6 +60,11 @@ export interface BuildAppOptions {
    * @default prints to stdout
    */
   readonly onFirstAdmin?: (result: FirstAdminResult) => void;
+  /**
+   * Kubernetes API access for the admins' cluster overview.
+   * @default the in-cluster service account when the server runs in a pod, else none
+   */
+  readonly kubeConfig?: KubeConfig;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -243,7 +249,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         await secured.register(taskRoutes);
         await secured.register(datasetRoutes);
         await secured.register(dashboardRoutes);
-        await secured.register(platformRoutes);
+        await secured.register(platformRoutes, { kubeConfig: options.kubeConfig });
         await secured.register(realtimeRoutes, { hub });
       });
     },
