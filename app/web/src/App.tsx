@@ -40,10 +40,14 @@ const dashboard = lazyPage(() => import('./pages/Dashboard'));
 const projects = lazyPage(() => import('./pages/Projects'));
 const projectDetail = lazyPage(() => import('./pages/ProjectDetail'));
 const users = lazyPage(() => import('./pages/Users'));
+const deployment = lazyPage(() => import('./pages/Deployment'));
+const cluster = lazyPage(() => import('./pages/Cluster'));
 const Dashboard = dashboard.Page;
 const Projects = projects.Page;
 const ProjectDetail = projectDetail.Page;
 const Users = users.Page;
+const Deployment = deployment.Page;
+const Cluster = cluster.Page;
 
 /**
  * Starts fetching the code of the page at `pathname` (for /sign-in, of the page it leads to),
@@ -60,7 +64,11 @@ export async function preloadPage(pathname: string, search = ''): Promise<void> 
           ? projectDetail
           : target === '/users'
             ? users
-            : undefined;
+            : target === '/deployment'
+              ? deployment
+              : target === '/cluster'
+                ? cluster
+                : undefined;
   // A failed download is retried when the page renders, which then shows the error.
   await page?.preload().catch(() => undefined);
 }
@@ -136,6 +144,22 @@ export function AppRoutes() {
             element={
               <Page label="Loading users…">
                 <Users />
+              </Page>
+            }
+          />
+          <Route
+            path="deployment"
+            element={
+              <Page label="Loading deployment…">
+                <Deployment />
+              </Page>
+            }
+          />
+          <Route
+            path="cluster"
+            element={
+              <Page label="Loading cluster…">
+                <Cluster />
               </Page>
             }
           />
