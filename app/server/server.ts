@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   // Prometheus metrics on a listener of their own: the load balancer targets only the API's port.
   let metricsServer: MetricsServer;
   try {
-    metricsServer = await startMetricsServer(app.ctx.metrics.registry, { port: config.metricsPort, host: config.host });
+    metricsServer = await startMetricsServer(app.ctx.metrics.exposition, { port: config.metricsPort, host: config.host });
   } catch (error) {
     await app.close();
     throw error;

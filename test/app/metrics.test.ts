@@ -18,7 +18,7 @@ describe('Prometheus metrics', () => {
     database = await createTestDatabase('sqlite');
     t = await startTestApp({ database, env: { PLATFORM_ENVIRONMENT: 'staging' } });
     admin = await adminOf(t);
-    metricsServer = await startMetricsServer(t.ctx.metrics.registry, { port: 0, host: '127.0.0.1' });
+    metricsServer = await startMetricsServer(t.ctx.metrics.exposition, { port: 0, host: '127.0.0.1' });
     metricsUrl = `http://127.0.0.1:${metricsServer.port}/metrics`;
   });
   afterAll(async () => {

@@ -2,12 +2,30 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { EnvironmentName } from '../../../lib/config/environment-name';
 import { createRunMetrics, type RunMetrics } from './run-metrics';
 
+let processMetrics: Registry | undefined;
+
+/**
+ * Process and Node.js runtime metrics (CPU, resident memory, heap, event loop lag, GC,
+ * handles): one registry per process, started once, because they describe the process and
+ * their collectors (a GC observer, an event loop delay monitor) cannot be stopped.
+ */
+function processRegistry(): Registry {
+  if (processMetrics === undefined) {
+    processMetrics = new Registry();
+    collectDefaultMetrics({ register: processMetrics });
+  }
+  return processMetrics;
+}
+
 /**
  * The web app's Prometheus metrics, one registry per app instance (tests build several apps
  * in one process). Served by metrics-server.ts on METRICS_PORT, never on the API's port.
  */
 export interface AppMetrics {
+  /** This app's own metrics. */
   readonly registry: Registry;
+  /** What a scrape answers: this app's metrics and the process's. */
+  exposition(): Registry;
   /** Requests by method, route pattern (never the raw URL: no ids in labels) and status. */
   readonly httpRequests: Counter<'method' | 'route' | 'status_code'>;
   readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
@@ -29,9 +47,8 @@ export interface AppMetricsProps {
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export function createAppMetrics(props: AppMetricsProps): AppMetrics {
+  processRegistry();
   const registry = new Registry();
-  // Process and Node.js runtime metrics: CPU, resident memory, heap, event loop lag, GC, handles.
-  collectDefaultMetrics({ register: registry });
   const registers = [registry];
   const labelNames = ['method', 'route', 'status_code'] as const;
   let webSocketClients: () => number = () => 0;
@@ -53,6 +70,7 @@ export function createAppMetrics(props: AppMetricsProps): AppMetrics {
   readCacheLookups.inc({ result: 'miss' }, 0);
   return {
     registry,
+    exposition: () => Registry.merge([processRegistry(), registry]),
     httpRequests: new Counter({
       name: 'datavis_http_requests_total',
       help: 'HTTP requests answered, by method, route pattern and status code',

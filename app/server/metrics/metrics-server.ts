@@ -9,11 +9,12 @@ export interface MetricsServer {
 
 /**
  * A second, tiny HTTP listener that serves only GET /metrics (Prometheus text format) from
- * the registry. It is not the API's listener, so the load balancer, which targets the API's
+ * the registry `scrape` gives at each request. It is not the API's listener, so the load balancer, which targets the API's
  * port, never reaches it; in the cluster, a NetworkPolicy admits only the scrapers.
  */
-export async function startMetricsServer(registry: Registry, options: { port: number; host: string }): Promise<MetricsServer> {
+export async function startMetricsServer(scrape: () => Registry, options: { port: number; host: string }): Promise<MetricsServer> {
   const server = http.createServer((request, response) => {
+    const registry = scrape();
     const path = (request.url ?? '/').split('?')[0];
     if (path !== '/metrics') {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found: metrics are at /metrics\n');
