@@ -1,6 +1,7 @@
 import { redactUrl } from '../../schema/connection';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { collectProcessMetrics } from './metrics/app-metrics';
 import { startMetricsServer, type MetricsServer } from './metrics/metrics-server';
 
 /** Grace period for in-flight requests and sockets on SIGTERM/SIGINT before exiting anyway. */
@@ -8,6 +9,7 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  collectProcessMetrics();
   const app = await buildApp({ config });
   // Prometheus metrics on a listener of their own: the load balancer targets only the API's port.
   let metricsServer: MetricsServer;

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../app/server/config';
 import { startMetricsServer, type MetricsServer } from '../../app/server/metrics/metrics-server';
-import { createAppMetrics } from '../../app/server/metrics/app-metrics';
+import { collectProcessMetrics, createAppMetrics } from '../../app/server/metrics/app-metrics';
 import { connectEvents } from './support/ws-client';
 import { adminOf, startTestApp, type TestApp, type TestUser } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-databases';
@@ -18,6 +18,8 @@ describe('Prometheus metrics', () => {
     database = await createTestDatabase('sqlite');
     t = await startTestApp({ database, env: { PLATFORM_ENVIRONMENT: 'staging' } });
     admin = await adminOf(t);
+    // What server.ts does once per process.
+    collectProcessMetrics();
     metricsServer = await startMetricsServer(t.ctx.metrics.exposition, { port: 0, host: '127.0.0.1' });
     metricsUrl = `http://127.0.0.1:${metricsServer.port}/metrics`;
   });

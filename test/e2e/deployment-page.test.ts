@@ -159,13 +159,15 @@ describe('Deployment page', () => {
 });
 
 describe('the metrics listener of the same server', () => {
-  it('serves /metrics on its own port, counting the page requests by route, and the API port does not', async () => {
+  it('serves /metrics on its own port, counting the page requests by route, with process metrics, and the API port does not', async () => {
     const metricsUrl = /metrics on (http:\/\/[^\s]+\/metrics)/.exec(server.output())![1].replace('localhost', '127.0.0.1');
     const metrics = await fetch(metricsUrl);
     expect(metrics.status).toBe(200);
     const text = await metrics.text();
     expect(text).toMatch(/datavis_http_requests_total\{method="GET",route="\/api\/platform\/environments",status_code="200"\} [1-9]/);
     expect(text).toMatch(/datavis_http_requests_total\{method="GET",route="\/api\/platform\/cluster",status_code="403"\} 1/);
+    expect(text).toMatch(/^process_resident_memory_bytes \d/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
     expect(new URL(metricsUrl).port).not.toBe(new URL(server.url).port);
     const onApi = await fetch(`${server.url}/metrics`);
     expect(onApi.status).toBe(404);

@@ -5,16 +5,15 @@ import { createRunMetrics, type RunMetrics } from './run-metrics';
 let processMetrics: Registry | undefined;
 
 /**
- * Process and Node.js runtime metrics (CPU, resident memory, heap, event loop lag, GC,
- * handles): one registry per process, started once, because they describe the process and
- * their collectors (a GC observer, an event loop delay monitor) cannot be stopped.
+ * Starts the process and Node.js runtime metrics (CPU, resident memory, heap, event loop lag,
+ * GC, handles), once per process: server.ts calls it. They describe the process, not an app
+ * instance, and their collectors (a GC observer, an event loop delay monitor sampling every
+ * 10 ms) cannot be stopped, so an app built in a test process does not start them.
  */
-function processRegistry(): Registry {
-  if (processMetrics === undefined) {
-    processMetrics = new Registry();
-    collectDefaultMetrics({ register: processMetrics });
-  }
-  return processMetrics;
+export function collectProcessMetrics(): void {
+  if (processMetrics !== undefined) return;
+  processMetrics = new Registry();
+  collectDefaultMetrics({ register: processMetrics });
 }
 
 /**
@@ -24,7 +23,7 @@ function processRegistry(): Registry {
 export interface AppMetrics {
   /** This app's own metrics. */
   readonly registry: Registry;
-  /** What a scrape answers: this app's metrics and the process's. */
+  /** What a scrape answers: this app's metrics and, once collected, the process's. */
   exposition(): Registry;
   /** Requests by method, route pattern (never the raw URL: no ids in labels) and status. */
   readonly httpRequests: Counter<'method' | 'route' | 'status_code'>;
@@ -47,7 +46,6 @@ export interface AppMetricsProps {
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export function createAppMetrics(props: AppMetricsProps): AppMetrics {
-  processRegistry();
   const registry = new Registry();
   const registers = [registry];
   const labelNames = ['method', 'route', 'status_code'] as const;
@@ -70,7 +68,7 @@ export function createAppMetrics(props: AppMetricsProps): AppMetrics {
   readCacheLookups.inc({ result: 'miss' }, 0);
   return {
     registry,
-    exposition: () => Registry.merge([processRegistry(), registry]),
+    exposition: () => (processMetrics === undefined ? registry : Registry.merge([processMetrics, registry])),
     httpRequests: new Counter({
       name: 'datavis_http_requests_total',
       help: 'HTTP requests answered, by method, route pattern and status code',
