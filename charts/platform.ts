@@ -27,6 +27,8 @@ export interface PlatformChartsProps {
   readonly buckets: ScheduleBuckets & { readonly sparkEventLogs: string };
   /** VPC CIDR on AWS; pod CIDR on a local cluster. */
   readonly vpcCidr: string;
+  /** The environment's name (the web app's PLATFORM_ENVIRONMENT). @default 'local' */
+  readonly environment?: string;
   /** Secret (created out-of-band) with DATABASE_URL and JWT_SECRET for the web app. */
   readonly webAppSecretName: string;
   readonly webAppExposure: WebAppExposure;
@@ -72,6 +74,7 @@ export function platformCharts(props: PlatformChartsProps, newApp: () => App = (
     ...(props.webAppStorage.kind === 'persistent-volume' ? { replicas: { min: 1, max: 1 } } : {}),
     kubernetesApiAccess: true,
     sparkNamespace: DEFAULT_SPARK_NAMESPACE,
+    platformEnvironment: props.environment ?? 'local',
   });
   const spark = new SparkChart(newApp(), 'spark', {
     sparkImage: props.images.spark,
@@ -105,6 +108,11 @@ export function platformCharts(props: PlatformChartsProps, newApp: () => App = (
       { name: jupyterHubSpark.namespaceName, component: 'jupyterhub' },
       ...(headlampAccess ? [{ name: headlampAccess.namespaceName, component: 'dashboard' }] : []),
     ],
+  });
+  webApp.grantClusterOverview({
+    namespaces: namespaces.namespaceNames,
+    sparkNamespace: spark.namespaceName,
+    notebookNamespace: notebooks.namespaceName,
   });
   const colon = props.images.jupyterSingleUser.lastIndexOf(':');
   if (colon < 0) throw new Error(`images.jupyterSingleUser must be repository:tag, got '${props.images.jupyterSingleUser}'`);

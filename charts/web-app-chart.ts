@@ -1,6 +1,7 @@
 import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
+import { ClusterOverviewNamespaces, grantClusterOverviewAccess } from './lib/cluster-overview-access';
 import { componentLabels, selectorLabels } from './lib/labels';
 import { allowDnsEgress, allowPodIdentityEgress, allowTcpEgress, allowTcpIngress, defaultDeny } from './lib/network-policies';
 import { restrictedContainerSecurity, restrictedPodSecurity } from './lib/security';
@@ -8,6 +9,8 @@ import { WEB_APP_DATA_LIMITS, albIdleTimeoutSeconds, webAppDataSettings, type We
 import { assertAcmCertificateArn, assertDnsLabel, assertIpv4Cidr, assertPinnedImage, isUnresolvedToken } from './lib/validation';
 
 export const WEB_APP_PORT = 3000;
+/** The Prometheus /metrics listener: a port of its own, which no Service, Ingress or load balancer targets. */
+export const WEB_APP_METRICS_PORT = 9464;
 /** Reloader's annotation: roll the workload when the named Secret(s) change (stakater/Reloader README). */
 export const RELOADER_SECRET_ANNOTATION = 'secret.reloader.stakater.com/reload';
 const k8s = kplus.k8s;
@@ -77,6 +80,17 @@ export interface WebAppChartProps {
   readonly targetCpuUtilization?: number;
   /** UID of the image's user. @default 1000 (the `node` user of the Node.js images) */
   readonly runAsUser?: number;
+  /**
+   * The environment the app runs in (PLATFORM_ENVIRONMENT): the dimension of the RunsFailed
+   * metric its log lines carry, which the environment's metric filter matches. @default 'local'
+   */
+  readonly platformEnvironment?: string;
+  /**
+   * Namespaces whose pods may scrape the app's Prometheus metrics (port 9464, /metrics), e.g. a
+   * Prometheus or CloudWatch agent installed for it. The port is never behind the Service or
+   * the load balancer. @default none: nothing in the cluster may connect to it
+   */
+  readonly metricsScraperNamespaces?: readonly string[];
 }
 
 /**
@@ -90,6 +104,9 @@ export class WebAppChart extends Chart {
   public readonly service: kplus.Service;
   /** The Ingress the load balancer controller serves, when exposed through an ALB. */
   public readonly ingressName?: string;
+  private readonly container: kplus.Container;
+  private readonly apiAccess: boolean;
+  private readonly sparkNamespace?: string;
 
   public constructor(scope: Construct, id: string, props: WebAppChartProps) {
     super(scope, id);
@@ -150,10 +167,15 @@ export class WebAppChart extends Chart {
           name,
           image: props.image,
           imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-          ports: [{ number: WEB_APP_PORT, name: 'http' }],
+          ports: [
+            { number: WEB_APP_PORT, name: 'http' },
+            { number: WEB_APP_METRICS_PORT, name: 'metrics' },
+          ],
           envVariables: {
             NODE_ENV: kplus.EnvValue.fromValue('production'),
             PORT: kplus.EnvValue.fromValue(String(WEB_APP_PORT)),
+            METRICS_PORT: kplus.EnvValue.fromValue(String(WEB_APP_METRICS_PORT)),
+            PLATFORM_ENVIRONMENT: kplus.EnvValue.fromValue(props.platformEnvironment ?? 'local'),
             // X-Forwarded-For/-Proto are believed only from the load balancer, which connects
             // from its addresses inside the VPC: login throttling then counts per real client,
             // and a client cannot forge its address by sending the header itself.
@@ -193,6 +215,10 @@ export class WebAppChart extends Chart {
       ],
     });
 
+    this.container = deployment.containers[0];
+    this.apiAccess = apiAccess;
+    this.sparkNamespace = props.sparkNamespace;
+
     this.service = new kplus.Service(this, 'service', {
       metadata: { name, namespace: ns, labels },
       type: kplus.ServiceType.CLUSTER_IP,
@@ -231,6 +257,43 @@ export class WebAppChart extends Chart {
     allowTcpEgress(this, ns, { name: 'allow-web-https-egress', podLabels: appPods, ports: [443] });
     // On AWS the SDK fetches the web app's credentials from the Pod Identity agent.
     if (props.storage.kind === 's3') allowPodIdentityEgress(this, ns, appPods);
+    this.allowMetricsScrapers(ns, appPods, props.metricsScraperNamespaces ?? []);
+  }
+
+  /**
+   * Lets the app's cluster overview read the platform's namespaces (read-only, `list` only;
+   * see charts/lib/cluster-overview-access.ts) and tells it which they are.
+   */
+  public grantClusterOverview(props: ClusterOverviewNamespaces): void {
+    if (!this.apiAccess) throw new Error('grantClusterOverview needs kubernetesApiAccess: the overview calls the Kubernetes API');
+    if (this.sparkNamespace !== undefined && this.sparkNamespace !== props.sparkNamespace) {
+      throw new Error(
+        `grantClusterOverview: sparkNamespace '${props.sparkNamespace}' differs from the app's SPARK_NAMESPACE '${this.sparkNamespace}'`,
+      );
+    }
+    grantClusterOverviewAccess(this, {
+      ...props,
+      serviceAccount: { name: this.serviceAccountName, namespace: this.namespaceName },
+    });
+    this.container.env.addVariable('CLUSTER_NAMESPACES', kplus.EnvValue.fromValue(props.namespaces.join(',')));
+    this.container.env.addVariable('NOTEBOOK_NAMESPACE', kplus.EnvValue.fromValue(props.notebookNamespace));
+    if (this.sparkNamespace === undefined)
+      this.container.env.addVariable('SPARK_NAMESPACE', kplus.EnvValue.fromValue(props.sparkNamespace));
+  }
+
+  /**
+   * The metrics port admits only the named scrapers' namespaces; with none, no policy names the
+   * port and the namespace's default deny keeps everyone out.
+   */
+  private allowMetricsScrapers(ns: string, appPods: { [key: string]: string }, namespaces: readonly string[]): void {
+    if (namespaces.length === 0) return;
+    namespaces.forEach((n, i) => assertDnsLabel(`metricsScraperNamespaces[${i}]`, n));
+    allowTcpIngress(this, ns, {
+      name: 'allow-web-metrics-from-scrapers',
+      podLabels: appPods,
+      ports: [WEB_APP_METRICS_PORT],
+      fromNamespaces: [...namespaces],
+    });
   }
 
   private ingress(ns: string, name: string, labels: { [key: string]: string }, alb: AlbExposure): void {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
+import type { KubeConfig } from '@kubernetes/client-node';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import { createDatabaseConnection, type DatabaseConnection } from '../../schema/connection';
@@ -9,6 +10,9 @@ import { migrateToLatest } from '../../schema/migrate';
 import { resolveJwtSecret, type AppConfig } from './config';
 import type { AppContext } from './context';
 import { accessLogger, loggerOptions } from './logger';
+import { createAppMetrics } from './metrics/app-metrics';
+import httpMetrics from './metrics/http-metrics';
+import { meteredReadCache } from './metrics/metered-read-cache';
 import { fastifyTrustProxy } from './trust-proxy';
 import authentication from './plugins/authentication';
 import errorHandler, { MAX_PATH_PARAMETER_LENGTH, clientErrorHandler, frameworkErrors } from './plugins/error-handler';
@@ -59,6 +63,11 @@ export interface BuildAppOptions {
    * @default prints to stdout
    */
   readonly onFirstAdmin?: (result: FirstAdminResult) => void;
+  /**
+   * Kubernetes API access for the admins' cluster overview.
+   * @default the in-cluster service account when the server runs in a pod, else none
+   */
+  readonly kubeConfig?: KubeConfig;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -123,6 +132,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ? { commands: redisClient(config.redisUrl, app, 'commands'), subscriber: redisClient(config.redisUrl, app, 'subscriber') }
     : undefined;
   const hub = new SocketHub({ maxBufferedBytes: config.wsMaxBufferedBytes, log: app.log });
+  const metrics = createAppMetrics({ environment: config.platform.environment });
+  metrics.observeWebSocketClients(() => hub.size);
   let bus: EventBus | undefined;
 
   app.addHook('onClose', async () => {
@@ -163,13 +174,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
             app.log,
           )
         : memoryLoginThrottle(config.loginWindowSeconds),
-      cache: redis ? layeredReadCache(recentReads, redisReadCache(redis.commands, config.redisKeyPrefix, app.log)) : recentReads,
+      cache: meteredReadCache(
+        redis ? layeredReadCache(recentReads, redisReadCache(redis.commands, config.redisKeyPrefix, app.log)) : recentReads,
+        metrics.readCacheLookups,
+      ),
       principals,
       bus,
       log: app.log,
       storage: data.storage,
       sandboxes: data.sandboxes,
       queries: data.queries,
+      metrics,
     };
     app.decorate('ctx', ctx);
 
@@ -198,6 +213,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   // Plugins for external things and cross-cutting behaviour, before any route.
+  await app.register(httpMetrics, { metrics });
   await app.register(securityHeaders, {});
   await app.register(cookie);
   await app.register(jsonBody);
@@ -240,7 +256,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         await secured.register(datasetDataRoutes);
         await secured.register(datasetUploadRoutes);
         await secured.register(dashboardRoutes);
-        await secured.register(platformRoutes);
+        await secured.register(platformRoutes, { kubeConfig: options.kubeConfig });
         await secured.register(realtimeRoutes, { hub });
       });
     },

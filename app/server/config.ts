@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dialectOf } from '../../schema/connection';
+import { loadPlatformSettings, type PlatformSettings } from './platform/platform-settings';
 import { loadStorageConfig, type StorageConfig } from './storage/storage-config';
 import { parseTrustProxy, type TrustProxySetting } from './trust-proxy';
 
@@ -81,6 +82,13 @@ export interface AppConfig {
   readonly queryThreads: number;
   /** Query sandboxes running at once; further queries wait (up to 32), then answer 503. @default 2 */
   readonly queryMaxConcurrent: number;
+  /**
+   * Port of the Prometheus /metrics listener, separate from the API's so the load balancer
+   * never reaches it; 0 picks a free port. @default 9464
+   */
+  readonly metricsPort: number;
+  /** Where the server runs, for the operators' pages and the platform metrics. */
+  readonly platform: PlatformSettings;
 }
 
 export const DEFAULT_PASSWORD_HASHING: PasswordHashingConfig = { cost: 2 ** 16, blockSize: 8, parallelization: 1 };
@@ -116,9 +124,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (adminPassword !== undefined && adminPassword.length < 12) {
     throw new Error('ADMIN_PASSWORD is too short: use at least 12 characters');
   }
+  const port = intFromEnv(env, 'PORT', 3000, 0, 65535);
+  const metricsPort = intFromEnv(env, 'METRICS_PORT', 9464, 0, 65535);
+  if (metricsPort !== 0 && metricsPort === port) {
+    throw new Error(`METRICS_PORT=${metricsPort} is the API's PORT: the metrics listener needs a port of its own`);
+  }
   return {
     nodeEnv,
-    port: intFromEnv(env, 'PORT', 3000, 0, 65535),
+    port,
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
     databaseUrl,
     dataDir,
@@ -146,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queryMemoryMb: intFromEnv(env, 'QUERY_MEMORY_MB', 512, 64, 64 * 1024),
     queryThreads: intFromEnv(env, 'QUERY_THREADS', 2, 1, 64),
     queryMaxConcurrent: intFromEnv(env, 'QUERY_MAX_CONCURRENT', 2, 1, 64),
+    metricsPort,
+    platform: loadPlatformSettings(env),
   };
 }
 

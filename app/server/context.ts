@@ -6,6 +6,7 @@ import type { UserRole } from '../../schema/users.table';
 import type { AppConfig } from './config';
 import type { QueryEngine } from './data-engine/query-engine';
 import type { SandboxPool } from './data-engine/sandbox-pool';
+import type { AppMetrics } from './metrics/app-metrics';
 import type { EventBus } from './realtime/event-bus';
 import type { AccessTokens } from './services/access-tokens';
 import type { LoginThrottle } from './services/login-throttle';
@@ -33,6 +34,8 @@ export interface AppContext {
   readonly sandboxes: SandboxPool;
   /** Untrusted SQL over a project's datasets, in those sandboxes. */
   readonly queries: QueryEngine;
+  /** Prometheus metrics of this instance; the runs service reports through `metrics.runs`. */
+  readonly metrics: AppMetrics;
 }
 
 /** The authenticated user making a request (see services/principal-cache.ts for how fresh). */

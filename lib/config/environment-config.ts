@@ -1,5 +1,5 @@
 import { EnvironmentName } from './environment-name';
-import { PlatformRelease } from './release';
+import { PlatformRelease } from './release-schema';
 
 /** One environment's settings: where it deploys, how big it is and how people reach it. */
 export interface EnvironmentConfig {

@@ -4,3 +4,4 @@ export * from './environment-name';
 export * from './environments';
 export * from './load-config';
 export * from './release';
+export * from './release-schema';

@@ -3,64 +3,15 @@ import * as path from 'path';
 import * as semver from 'semver';
 import { ConfigError } from './config-error';
 import { EnvironmentName } from './environment-name';
-
-/**
- * Everything one environment runs, pinned in a checked-in file (releases/<env>.json).
- * Synthesis of an environment uses only what its release file pins; promotion moves a
- * release forward one stage at a time.
- */
-export interface PlatformRelease {
-  /** Semantic version of the platform; prod runs 1.0.0 and up, local stays on 0.x. */
-  readonly platformVersion: string;
-  /** The git commit the release was cut from (40 hex digits). */
-  readonly gitCommit: string;
-  readonly images: ReleaseImages;
-  readonly charts: ReleaseCharts;
-  readonly eksAddons: ReleaseEksAddons;
-  /** EKS control plane version, e.g. "1.36". */
-  readonly kubernetesVersion: string;
-  /** RDS for MySQL engine version, e.g. "8.4.10". */
-  readonly rdsEngineVersion: string;
-}
-
-/** Image tags; each is the tag of an image built from this repository or a pinned upstream image. */
-export interface ReleaseImages {
-  /** Tag of the web app image built from app/Dockerfile. */
-  readonly webApp: string;
-  /** Tag of the Papermill runner image built from notebooks/runner/Dockerfile. */
-  readonly notebookRunner: string;
-  /**
-   * Upstream Spark image the platform Spark image is built FROM (repository:tag@sha256:digest);
-   * its tag is the Spark version every SparkApplication declares.
-   */
-  readonly spark: string;
-  /** JupyterHub single-user image (repository:tag). */
-  readonly jupyterSingleUser: string;
-  /** Cluster Autoscaler image (repository:vMAJOR.MINOR.PATCH); its minor must be the cluster's. */
-  readonly clusterAutoscaler: string;
-}
-
-/** Helm chart versions. */
-export interface ReleaseCharts {
-  readonly sparkOperator: string;
-  readonly jupyterhub: string;
-  readonly awsLoadBalancerController: string;
-  readonly clusterAutoscaler: string;
-  readonly externalSecrets: string;
-  readonly externalDns: string;
-  readonly reloader: string;
-  /** kubernetes-sigs/headlamp, the Kubernetes dashboard. */
-  readonly headlamp: string;
-}
-
-/**
- * Versions of EKS managed add-ons (`aws eks describe-addon-versions`), vMAJOR.MINOR.PATCH-eksbuild.N.
- * The add-on renders the upstream chart of the same MAJOR.MINOR.PATCH.
- */
-export interface ReleaseEksAddons {
-  /** amazon-cloudwatch-observability: Container Insights and Fluent Bit application logs. */
-  readonly cloudwatchObservability: string;
-}
+import {
+  CHART_VERSION_PATTERN,
+  EKS_ADDON_VERSION_PATTERN,
+  PlatformRelease,
+  RELEASE_CHART_KEYS,
+  RELEASE_EKS_ADDON_KEYS,
+  RELEASE_IMAGE_KEYS,
+  ReleaseImages,
+} from './release-schema';
 
 export const RELEASES_DIR = path.join(__dirname, 'releases');
 
@@ -86,8 +37,8 @@ const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const IMAGE_REF =
   /^[a-z0-9]+([._/-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(@sha256:[0-9a-f]{64})?$/;
 const DIGEST_PINNED_IMAGE = /@sha256:[0-9a-f]{64}$/;
-const CHART_VERSION = /^\d+\.\d+\.\d+$/;
-const EKS_ADDON_VERSION = /^v\d+\.\d+\.\d+-eksbuild\.\d+$/;
+const CHART_VERSION = new RegExp(CHART_VERSION_PATTERN);
+const EKS_ADDON_VERSION = new RegExp(EKS_ADDON_VERSION_PATTERN);
 
 /** Checks a parsed release file; every failure names the field and what is allowed. */
 export function validateRelease(env: EnvironmentName, raw: unknown): PlatformRelease {
@@ -114,54 +65,45 @@ export function validateRelease(env: EnvironmentName, raw: unknown): PlatformRel
   requireOneOf(`${where} kubernetesVersion`, kubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS);
   const rdsEngineVersion = requireString(`${where} rdsEngineVersion`, obj.rdsEngineVersion);
   requireOneOf(`${where} rdsEngineVersion`, rdsEngineVersion, SUPPORTED_RDS_ENGINE_VERSIONS);
-  const chart = (key: keyof ReleaseCharts) =>
-    requireMatch(`${where} charts.${key}`, charts[key], CHART_VERSION, 'an exact chart version x.y.z');
-  const spark = requirePinnedImage(`${where} images.spark`, images.spark);
-  if (!DIGEST_PINNED_IMAGE.test(spark)) {
-    throw new ConfigError(
-      `${where} images.spark`,
-      spark,
-      'allowed: repository:tag@sha256:<digest> (the Spark base image is pinned by digest)',
-    );
-  }
-  sparkVersionOf(spark, `${where} images.spark`);
-  const clusterAutoscaler = requirePinnedImage(`${where} images.clusterAutoscaler`, images.clusterAutoscaler);
-  const autoscalerMinor = /:v(\d+\.\d+)\.\d+$/.exec(clusterAutoscaler)?.[1];
-  if (autoscalerMinor !== kubernetesVersion) {
-    throw new ConfigError(
-      `${where} images.clusterAutoscaler`,
-      clusterAutoscaler,
-      `allowed: a vMAJOR.MINOR.PATCH tag whose minor is the cluster's (${kubernetesVersion}.x), as Cluster Autoscaler supports only its own Kubernetes minor`,
-    );
-  }
+  const imageRules: { readonly [K in keyof ReleaseImages]: (field: string, value: unknown) => string } = {
+    webApp: (field, value) => requireMatch(field, value, IMAGE_TAG, 'an image tag'),
+    notebookRunner: (field, value) => requireMatch(field, value, IMAGE_TAG, 'an image tag'),
+    spark: (field, value) => {
+      const spark = requirePinnedImage(field, value);
+      if (!DIGEST_PINNED_IMAGE.test(spark)) {
+        throw new ConfigError(field, spark, 'allowed: repository:tag@sha256:<digest> (the Spark base image is pinned by digest)');
+      }
+      sparkVersionOf(spark, field);
+      return spark;
+    },
+    jupyterSingleUser: (field, value) => requirePinnedImage(field, value),
+    clusterAutoscaler: (field, value) => {
+      const image = requirePinnedImage(field, value);
+      const autoscalerMinor = /:v(\d+\.\d+)\.\d+$/.exec(image)?.[1];
+      if (autoscalerMinor !== kubernetesVersion) {
+        throw new ConfigError(
+          field,
+          image,
+          `allowed: a vMAJOR.MINOR.PATCH tag whose minor is the cluster's (${kubernetesVersion}.x), as Cluster Autoscaler supports only its own Kubernetes minor`,
+        );
+      }
+      return image;
+    },
+  };
+  // Every key of the schema (release-schema.ts) is checked; the rule table above must name
+  // each image, which the type checker enforces.
+  const checked = <K extends string>(keys: readonly K[], check: (key: K) => string) =>
+    Object.fromEntries(keys.map((key) => [key, check(key)])) as { [P in K]: string };
   return {
     platformVersion: version,
     gitCommit,
-    images: {
-      webApp: requireMatch(`${where} images.webApp`, images.webApp, IMAGE_TAG, 'an image tag'),
-      notebookRunner: requireMatch(`${where} images.notebookRunner`, images.notebookRunner, IMAGE_TAG, 'an image tag'),
-      spark,
-      jupyterSingleUser: requirePinnedImage(`${where} images.jupyterSingleUser`, images.jupyterSingleUser),
-      clusterAutoscaler,
-    },
-    charts: {
-      sparkOperator: chart('sparkOperator'),
-      jupyterhub: chart('jupyterhub'),
-      awsLoadBalancerController: chart('awsLoadBalancerController'),
-      clusterAutoscaler: chart('clusterAutoscaler'),
-      externalSecrets: chart('externalSecrets'),
-      externalDns: chart('externalDns'),
-      reloader: chart('reloader'),
-      headlamp: chart('headlamp'),
-    },
-    eksAddons: {
-      cloudwatchObservability: requireMatch(
-        `${where} eksAddons.cloudwatchObservability`,
-        eksAddons.cloudwatchObservability,
-        EKS_ADDON_VERSION,
-        'an EKS add-on version vX.Y.Z-eksbuild.N',
-      ),
-    },
+    images: checked(RELEASE_IMAGE_KEYS, (key) => imageRules[key](`${where} images.${key}`, images[key])),
+    charts: checked(RELEASE_CHART_KEYS, (key) =>
+      requireMatch(`${where} charts.${key}`, charts[key], CHART_VERSION, 'an exact chart version x.y.z'),
+    ),
+    eksAddons: checked(RELEASE_EKS_ADDON_KEYS, (key) =>
+      requireMatch(`${where} eksAddons.${key}`, eksAddons[key], EKS_ADDON_VERSION, 'an EKS add-on version vX.Y.Z-eksbuild.N'),
+    ),
     kubernetesVersion,
     rdsEngineVersion,
   };

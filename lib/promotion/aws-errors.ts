@@ -49,6 +49,8 @@ const NOT_FOUND = new Set([
   'DBInstanceNotFoundFault',
   'DBSnapshotNotFound',
   'DBSnapshotNotFoundFault',
+  'PipelineNotFoundException',
+  'PipelineExecutionNotFoundException',
 ]);
 const REGION_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN']);
 

@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import { App, AppProps, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { AWS_ENVIRONMENT_NAMES, DEFAULT_REGION, LoadConfigOptions, PLACEHOLDER_ACCOUNT, loadEnvironmentConfig } from '../config';
-import { validateAccount, validateRegion } from '../config/validators';
+import { validateAccount } from '../config/validators';
 import { PipelineSourceConfig, PipelineStack } from '../stacks/pipeline-stack';
 import { readCdkContext } from './cdk-context';
+import { PIPELINE_STACK_NAME, PipelineSettingKey, pipelineRegion, pipelineSetting } from './pipeline-settings';
 
 /** Context key that switches `cdk synth` from the environment stacks to the pipeline: `-c pipeline=true`. */
 export const PIPELINE_CONTEXT_KEY = 'pipeline';
@@ -51,19 +52,15 @@ export interface PipelineAppOptions extends Omit<LoadConfigOptions, 'source'> {
 export function createPipelineApp(options: PipelineAppOptions = {}): { app: App; stack: PipelineStack } {
   const app = new App({ ...options.appProps, context: { ...readCdkContext(), ...options.appProps?.context } });
   const processEnv = options.processEnv ?? process.env;
-  const setting = (key: string): string | undefined => {
-    const value =
-      app.node.tryGetContext(`datavis:pipeline:${key}`) ??
-      processEnv[`DATAVIS_PIPELINE_${key.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`];
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-  };
+  const context = (key: string): unknown => app.node.tryGetContext(key);
+  const setting = (key: PipelineSettingKey) => pipelineSetting(key, context, processEnv);
   const environments = AWS_ENVIRONMENT_NAMES.map((name) =>
     loadEnvironmentConfig(name, { ...options, source: (env, key) => app.node.tryGetContext(`datavis:${env}:${key}`) }),
   );
-  const stack = new PipelineStack(app, 'Datavis-Pipeline', {
+  const stack = new PipelineStack(app, PIPELINE_STACK_NAME, {
     env: {
       account: validateAccount('pipeline.account', setting('account') ?? processEnv.CDK_DEFAULT_ACCOUNT ?? PLACEHOLDER_ACCOUNT),
-      region: validateRegion('pipeline.region', setting('region') ?? processEnv.CDK_DEFAULT_REGION ?? DEFAULT_REGION),
+      region: pipelineRegion(context, processEnv),
     },
     description: 'datavis-platform: CDK pipeline deploying the pinned releases dev -> staging -> prod',
     environments,

@@ -112,6 +112,7 @@ export class ClusterStack extends Stack {
         sparkEventLogs: data.sparkEventLogsBucket.bucketName,
       },
       vpcCidr: config.network.vpcCidr,
+      environment: config.name,
       webAppSecretName: WEB_APP_SECRET_NAME,
       webAppExposure: {
         kind: 'alb',
@@ -179,10 +180,13 @@ export class ClusterStack extends Stack {
       namespaces: [charts.webApp.namespaceName],
     });
     afterNamespaces(reloader.release);
-    // The web app starts once its Secret exists, and Reloader watches it from the start.
+    // The web app starts once its Secret exists, and Reloader watches it from the start. It
+    // also comes after the Spark operator: its chart puts the cluster overview's Role into the
+    // Spark job namespace, which the operator's fail-closed webhook guards, and it submits
+    // SparkApplications, whose CRD the operator installs.
     const webApp = cluster.addCdk8sChart('WebAppChart', charts.webApp);
     afterNamespaces(webApp);
-    webApp.node.addDependency(webAppSecret.manifest, reloader.release);
+    webApp.node.addDependency(webAppSecret.manifest, reloader.release, sparkOperator.release);
 
     // The dashboard: network policies (and OIDC viewer bindings) before the release's pods start.
     const headlampAccess = cluster.addCdk8sChart('HeadlampAccessChart', charts.headlampAccess!);

@@ -1,4 +1,4 @@
-import { CfnElement, Duration, RemovalPolicy, Stack, StackProps, Stage, StageProps, Validations } from 'aws-cdk-lib';
+import { CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, StackProps, Stage, StageProps, Validations } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,6 +8,7 @@ import { Construct, IConstruct } from 'constructs';
 import { AWS_ENVIRONMENT_NAMES, ConfigError, EnvironmentConfig } from '../config';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { createPlatform } from '../platform';
+import { PIPELINE_NAME_OUTPUT } from '../promotion/pipeline-settings';
 
 export interface PipelineSourceConfig {
   /** ARN of a CodeConnections (or CodeStar Connections) connection to the Git host. */
@@ -142,6 +143,11 @@ export class PipelineStack extends Stack {
     }
     // Build now rather than at synthesis so the generated roles exist to be acknowledged.
     this.pipeline.buildPipeline();
+    // CloudFormation names the pipeline; the Deployment page and operators find it by this output.
+    new CfnOutput(this, PIPELINE_NAME_OUTPUT, {
+      value: this.pipeline.pipeline.pipelineName,
+      description: 'Name of the CodePipeline that deploys dev -> staging -> prod',
+    });
     this.acknowledgeGeneratedPolicies(artifactBucket, artifactKey);
   }
 

@@ -80,6 +80,8 @@ export function spawnApiServer(options: ApiServerOptions): ChildProcess {
     env: {
       ...inherited,
       PORT: String(options.port),
+      // Several servers may run side by side: each metrics listener takes a free port.
+      METRICS_PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_URL: options.databaseUrl,
       DATA_DIR: dataDir,

@@ -70,6 +70,8 @@ const ROUTES: readonly RouteCall[] = [
   { family: 'datasets', method: 'DELETE', url: (f) => `/api/datasets/${f.datasetId}`, as: 'owner' },
   { family: 'dashboard', method: 'GET', url: () => '/api/dashboard/summary', as: 'owner' },
   { family: 'platform', method: 'GET', url: () => '/api/platform/environments', as: 'admin', withoutDatabase: true },
+  { family: 'platform', method: 'GET', url: () => '/api/platform/pipeline', as: 'admin', withoutDatabase: true },
+  { family: 'platform', method: 'GET', url: () => '/api/platform/cluster', as: 'admin', withoutDatabase: true },
 ];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

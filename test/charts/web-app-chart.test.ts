@@ -103,6 +103,52 @@ describe('WebAppChart', () => {
     expect(policy.spec.egress).toEqual([{ to: [{ ipBlock: { cidr: '169.254.170.23/32' } }], ports: [{ protocol: 'TCP', port: 80 }] }]);
   });
 
+  test('the metrics port is on the container only: Service, Ingress and the load balancer reach port 3000, nothing reaches 9464', () => {
+    const c = findObject(web, 'Deployment', 'web-app').spec.template.spec.containers[0];
+    expect(c.ports).toEqual([
+      { containerPort: 3000, name: 'http' },
+      { containerPort: 9464, name: 'metrics' },
+    ]);
+    const env = Object.fromEntries(c.env.map((e: { name: string; value?: string }) => [e.name, e.value]));
+    expect(env.METRICS_PORT).toBe('9464');
+    expect(env.PLATFORM_ENVIRONMENT).toBe('dev');
+    // The Ingress sends everything to the Service's port 80, whose only target is the API's port.
+    const service = findObject(web, 'Service', 'web-app');
+    expect(service.spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 3000 }]);
+    const backends = ingress.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) => p.backend.service));
+    expect(backends).toEqual([{ name: 'web-app', port: { number: 80 } }]);
+    expect(ingress.metadata.annotations!['alb.ingress.kubernetes.io/healthcheck-port']).toBe('traffic-port');
+    // No network policy admits anything to 9464 (the namespace denies by default).
+    const admitted = objectsOfKind(web, 'NetworkPolicy').flatMap((p) =>
+      (p.spec.ingress ?? []).flatMap((rule: any) => (rule.ports ?? []).map((port: any) => port.port)),
+    );
+    expect(admitted).toEqual([3000]);
+  });
+
+  test('scraper namespaces, when named, are the only peers admitted to the metrics port', () => {
+    const scraped = Testing.synth(
+      new WebAppChart(Testing.app(), 'w', {
+        image: 'r/web:1.0.0',
+        appSecretName: 's',
+        vpcCidr: '10.0.0.0/16',
+        exposure: { kind: 'cluster-ip' },
+        storage: { kind: 's3', bucket: 'b', region: 'eu-west-1' },
+        metricsScraperNamespaces: ['monitoring'],
+      }),
+    );
+    const policy = findObject(scraped, 'NetworkPolicy', 'allow-web-metrics-from-scrapers');
+    expect(policy.spec.ingress).toEqual([
+      {
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+        ports: [{ protocol: 'TCP', port: 9464 }],
+      },
+    ]);
+    expect(findObject(scraped, 'Service', 'web-app').spec.ports.map((p: { targetPort: number }) => p.targetPort)).toEqual([3000]);
+    expect(() => new WebAppChart(Testing.app(), 'x', { ...base, metricsScraperNamespaces: ['Monitoring'] })).toThrow(
+      /metricsScraperNamespaces\[0\]/,
+    );
+  });
+
   test('the local variant has a ClusterIP Service and no Ingress', () => {
     const local = Testing.synth(localPlatform().charts.webApp);
     expect(objectsOfKind(local, 'Ingress')).toEqual([]);

@@ -49,6 +49,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       NODE_ENV: 'test',
       TS_NODE_TRANSPILE_ONLY: 'true',
       PORT: '0',
+      METRICS_PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DATABASE_URL: `sqlite:${path.join(dataDir, 'e2e.sqlite')}`,

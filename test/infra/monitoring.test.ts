@@ -8,6 +8,9 @@ import { SynthesizedPlatform, removeAssembly, synthesizePlatform } from '../supp
 import { readSpecText } from '../support/specs';
 import { ClusterAssembly, TOKEN, jsonText } from './support/cluster-assembly';
 import { matchesFilterPattern } from './support/filter-pattern';
+import { Registry } from 'prom-client';
+import { loadConfig } from '../../app/server/config';
+import { createRunMetrics } from '../../app/server/metrics/run-metrics';
 
 /**
  * The environment's CloudWatch dashboard, alarms and alarm topic, and the failed-runs metric
@@ -232,6 +235,27 @@ describe('the failed-runs metric contract', () => {
       jsonText(g.Properties.LogGroupName).endsWith('/application'),
     )!;
     expect(filter.LogGroupName).toEqual({ Ref: groupId });
+  });
+
+  test("the web app of each environment writes, through the runs hook, the line its own environment's filter counts", () => {
+    for (const env of ['dev', 'staging', 'prod'] as const) {
+      const deployment = synthesized.platforms
+        .get(env)!
+        .cluster.charts.webApp.toJson()
+        .find((o: any) => o.kind === 'Deployment');
+      const variables = Object.fromEntries(
+        deployment.spec.template.spec.containers[0].env.filter((e: any) => e.value !== undefined).map((e: any) => [e.name, e.value]),
+      );
+      const lines: string[] = [];
+      const runs = createRunMetrics({
+        registry: new Registry(),
+        environment: loadConfig({ ...variables, JWT_SECRET: 'x'.repeat(32) }).platform.environment,
+        writeLine: (line) => lines.push(line),
+      });
+      runs.runFinished({ runId: 41, taskId: 7, projectId: 3, attempt: 1, status: 'failed' });
+      expect(lines).toHaveLength(1);
+      expect(matchesFilterPattern(filterOf(env).FilterPattern, shipped(JSON.parse(lines[0])))).toBe(true);
+    }
   });
 
   test("another environment's failed run, an ordinary log line and the raw unparsed line do not match", () => {

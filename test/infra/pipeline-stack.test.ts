@@ -6,6 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AWS_ENVIRONMENT_NAMES, ConfigError, loadEnvironmentConfig } from '../../lib/config';
 import { contextSettingSource, readCdkContext } from '../../lib/promotion/cdk-context';
 import { PLACEHOLDER_SOURCE, createPipelineApp, pipelineRequested } from '../../lib/promotion/pipeline-app';
+import { PIPELINE_NAME_OUTPUT, PIPELINE_STACK_NAME } from '../../lib/promotion/pipeline-settings';
 import { SynthesisResult, synthesizeWithValidation } from '../../lib/promotion/synthesis-gate';
 import { PipelineStack } from '../../lib/stacks/pipeline-stack';
 
@@ -49,6 +50,12 @@ describe('PipelineStack', () => {
     const deploys = prod.Actions.filter((a) => a.ActionTypeId.Category === 'Deploy');
     expect(deploys.length).toBeGreaterThanOrEqual(3);
     for (const deploy of deploys) expect(deploy.RunOrder).toBeGreaterThan(approval.RunOrder);
+  });
+
+  test('names its CodePipeline in the PipelineName output the Deployment page reads, under the stack name it looks up', () => {
+    expect(stack.stackName).toBe(PIPELINE_STACK_NAME);
+    const pipelineId = Object.keys(template.findResources('AWS::CodePipeline::Pipeline'))[0];
+    template.hasOutput(PIPELINE_NAME_OUTPUT, { Value: { Ref: pipelineId } });
   });
 
   test('each stage deploys the same stack names `cdk deploy` uses, from the same environment config', () => {

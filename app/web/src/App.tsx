@@ -42,12 +42,16 @@ const projectDetail = lazyPage(() => import('./pages/ProjectDetail'));
 const users = lazyPage(() => import('./pages/Users'));
 const datasetDetail = lazyPage(() => import('./pages/DatasetDetail'));
 const queryPage = lazyPage(() => import('./pages/QueryPage'));
+const deployment = lazyPage(() => import('./pages/Deployment'));
+const cluster = lazyPage(() => import('./pages/Cluster'));
 const Dashboard = dashboard.Page;
 const Projects = projects.Page;
 const ProjectDetail = projectDetail.Page;
 const Users = users.Page;
 const DatasetDetail = datasetDetail.Page;
 const QueryPage = queryPage.Page;
+const Deployment = deployment.Page;
+const Cluster = cluster.Page;
 
 /**
  * Starts fetching the code of the page at `pathname` (for /sign-in, of the page it leads to),
@@ -68,7 +72,11 @@ export async function preloadPage(pathname: string, search = ''): Promise<void> 
               ? datasetDetail
               : /^\/projects\/[^/]+\/query$/.test(target)
                 ? queryPage
-                : undefined;
+                : target === '/deployment'
+                  ? deployment
+                  : target === '/cluster'
+                    ? cluster
+                    : undefined;
   // A failed download is retried when the page renders, which then shows the error.
   await page?.preload().catch(() => undefined);
 }
@@ -160,6 +168,22 @@ export function AppRoutes() {
             element={
               <Page label="Loading users…">
                 <Users />
+              </Page>
+            }
+          />
+          <Route
+            path="deployment"
+            element={
+              <Page label="Loading deployment…">
+                <Deployment />
+              </Page>
+            }
+          />
+          <Route
+            path="cluster"
+            element={
+              <Page label="Loading cluster…">
+                <Cluster />
               </Page>
             }
           />

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../../app/server/app';
 import { loadConfig, type AppConfig } from '../../../app/server/config';
@@ -22,6 +23,8 @@ export interface TestAppOptions {
   readonly redisKeyPrefix?: string;
   readonly config?: Partial<AppConfig>;
   readonly env?: NodeJS.ProcessEnv;
+  /** Kubernetes API access for the cluster overview (an API stand-in). @default none */
+  readonly kubeConfig?: KubeConfig;
 }
 
 export interface TestApp {
@@ -58,7 +61,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     passwordHashing: { cost: 2 ** 10, blockSize: 8, parallelization: 1 },
     ...options.config,
   };
-  const app = await buildApp({ config, logger: false, onFirstAdmin: () => undefined });
+  const app = await buildApp({ config, logger: false, onFirstAdmin: () => undefined, kubeConfig: options.kubeConfig });
   const ctx = app.ctx;
   return {
     app,

@@ -26,6 +26,7 @@ export function cloudCharts(): PlatformCharts {
       },
       buckets: { datasetsBucket: 'datavis-dev-datasets', outputsBucket: 'datavis-dev-outputs', sparkEventLogs: 'datavis-dev-spark-events' },
       vpcCidr: '10.20.0.0/16',
+      environment: 'dev',
       webAppSecretName: 'web-app-secrets',
       webAppExposure: { kind: 'alb', certificateArn: CERT_ARN, host: 'datavis.example.com', loadBalancerName: 'datavis-dev-web' },
       webAppStorage: { kind: 's3', bucket: 'datavis-dev-datasets', region: 'eu-west-1' },

@@ -4,7 +4,10 @@ import type { paths } from './schema';
 import { AuthSession, type AuthSessionOptions } from './session';
 
 import type {
+  ClusterOverview,
   DashboardSummary,
+  PipelineOverview,
+  PlatformEnvironments,
   MemberRole,
   NewDataset,
   NewProject,
@@ -194,6 +197,17 @@ export class Api {
   }
   async deleteUser(id: number): Promise<void> {
     await unwrap(this.raw.DELETE('/api/users/{id}', { params: { path: { id } } }));
+  }
+
+  // Platform (admin)
+  async platformEnvironments(init?: { signal?: AbortSignal }): Promise<PlatformEnvironments> {
+    return unwrap(this.raw.GET('/api/platform/environments', { signal: init?.signal }));
+  }
+  async platformPipeline(init?: { signal?: AbortSignal }): Promise<PipelineOverview> {
+    return unwrap(this.raw.GET('/api/platform/pipeline', { signal: init?.signal }));
+  }
+  async platformCluster(init?: { signal?: AbortSignal }): Promise<ClusterOverview> {
+    return unwrap(this.raw.GET('/api/platform/cluster', { signal: init?.signal }));
   }
 }
 

@@ -1623,6 +1623,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platform/cluster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nodes per node group, workloads, running Spark applications and notebook runs, recent warnings (admin)
+         * @description Read-only, with the web app's service account: nodes with their capacity and metrics-server use, the Deployments, StatefulSets and DaemonSets of the platform's namespaces, Spark applications and notebook Jobs that have not ended (with their run page), and the newest Warning events. Outside a cluster the answer says so.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The cluster as the web app's service account sees it, or why the server cannot see one */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            checkedAt: string;
+                            /** @description Sections that could not be read, and why; the others are complete */
+                            errors: {
+                                message: string;
+                                /** @enum {string} */
+                                section: "nodes" | "workloads" | "spark-applications" | "notebook-runs" | "events";
+                            }[];
+                            /** @description The platform's namespaces read */
+                            namespaces: string[];
+                            nodeGroups: {
+                                cpuCores: {
+                                    /** @description What pods may use, in cores */
+                                    allocatable: number;
+                                    /** @description Current use from metrics-server, in cores; null without metrics */
+                                    used: number | null;
+                                };
+                                memoryBytes: {
+                                    /** @description What pods may use, in bytes */
+                                    allocatable: number;
+                                    /** @description Current use from metrics-server, in bytes; null without metrics */
+                                    used: number | null;
+                                };
+                                /** @description The eks.amazonaws.com/nodegroup label; null for nodes without it (a laptop cluster) */
+                                name: string | null;
+                                nodes: {
+                                    cpuCores: {
+                                        /** @description What pods may use, in cores */
+                                        allocatable: number;
+                                        /** @description Current use from metrics-server, in cores; null without metrics */
+                                        used: number | null;
+                                    };
+                                    instanceType: string | null;
+                                    memoryBytes: {
+                                        /** @description What pods may use, in bytes */
+                                        allocatable: number;
+                                        /** @description Current use from metrics-server, in bytes; null without metrics */
+                                        used: number | null;
+                                    };
+                                    name: string;
+                                    /** @description The Ready condition is True */
+                                    ready: boolean;
+                                    /** @description Not cordoned */
+                                    schedulable: boolean;
+                                }[];
+                                readyNodes: number;
+                            }[];
+                            nodeMetrics: {
+                                available: boolean;
+                                /** @description Why the use is missing (metrics-server absent or not ready) */
+                                reason: string | null;
+                            };
+                            /** @description Notebook Jobs that have not ended */
+                            notebookRuns: {
+                                activePods: number;
+                                /** @description The CronJob that started it, for the platform schedules */
+                                cronJob: string | null;
+                                /** @description The Job */
+                                name: string;
+                                namespace: string;
+                                /** @description The run it belongs to (its datavis.io/run-id label); null for a scheduled platform notebook */
+                                runId: string | null;
+                                runPath: string | null;
+                                startedAt: string | null;
+                            }[];
+                            /** @description Spark applications that have not ended */
+                            sparkApplications: {
+                                driverPod: string | null;
+                                /** @description The application's page on the Spark History Server (SPARK_HISTORY_URL) */
+                                historyUrl: string | null;
+                                name: string;
+                                namespace: string;
+                                /** @description The run it belongs to (its datavis.io/run-id label) */
+                                runId: string | null;
+                                /** @description The run page, /runs/<run id> */
+                                runPath: string | null;
+                                sparkApplicationId: string | null;
+                                /** @description The kubectl command that forwards the Spark UI to localhost:4040 */
+                                sparkUiCommand: string | null;
+                                /** @description The driver's Spark UI through its ingress, when the operator made one */
+                                sparkUiUrl: string | null;
+                                /** @description The Spark operator's application state (NEW before it is submitted) */
+                                state: string;
+                                submittedAt: string | null;
+                            }[];
+                            /** @enum {string} */
+                            state: "ok";
+                            /** @description The newest Warning events of the namespaces (at most 50) */
+                            warnings: {
+                                count: number;
+                                lastSeen: string | null;
+                                message: string;
+                                namespace: string;
+                                /** @description Kind/name of the object the event is about */
+                                object: string;
+                                reason: string;
+                            }[];
+                            workloads: {
+                                desired: number;
+                                /** @description Every desired replica is ready */
+                                healthy: boolean;
+                                /** @enum {string} */
+                                kind: "Deployment" | "StatefulSet" | "DaemonSet";
+                                name: string;
+                                namespace: string;
+                                ready: number;
+                            }[];
+                        } | {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            checkedAt: string;
+                            reason: string;
+                            /** @enum {string} */
+                            state: "not-in-cluster";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platform/environments": {
         parameters: {
             query?: never;
@@ -1631,8 +1822,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Each environment's pinned release and live status (admin)
-         * @description Reads the checked-in release files and histories; where the server has AWS credentials, also the EKS cluster, node groups and RDS instance of each AWS environment.
+         * Each environment's pinned release, history, stage differences and live status (admin)
+         * @description Reads the release files and their histories; gives the field-by-field differences between adjacent stages with the CLI commands that promote and roll back; where the server has AWS credentials, also the EKS cluster, node groups and RDS instance of each AWS environment.
          */
         get: {
             parameters: {
@@ -1657,6 +1848,28 @@ export interface paths {
                             checkedAt: string;
                             /** @description local, dev, staging, prod in promotion order */
                             environments: {
+                                /** @description Recorded promotions and rollbacks, newest first (at most 50) */
+                                history: {
+                                    /** @enum {string} */
+                                    action: "promote" | "rollback";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601, UTC
+                                     */
+                                    at: string;
+                                    /** @description Who ran the CLI: git user.email, else the login name */
+                                    by: string;
+                                    /** @description Platform version before */
+                                    from: string;
+                                    /** @description Manual RDS snapshot taken before the change (prod) */
+                                    snapshotId: string | null;
+                                    /** @description The stage promoted from; null for a rollback */
+                                    sourceEnv: ("dev" | "staging" | "prod") | null;
+                                    /** @description Platform version after */
+                                    to: string;
+                                }[];
+                                /** @description How many changes the history file holds */
+                                historyTotal: number;
                                 lastChange: {
                                     /** @enum {string} */
                                     action: "promote" | "rollback";
@@ -1692,6 +1905,7 @@ export interface paths {
                                 } | {
                                     /** @enum {string} */
                                     kind: "credentials" | "region" | "denied" | "throttled" | "not-found" | "failed";
+                                    /** @description What failed and what to do about it */
                                     reason: string;
                                     /** @enum {string} */
                                     state: "unavailable";
@@ -1705,34 +1919,194 @@ export interface paths {
                                 region: string | null;
                                 /** @description What the environment pins in its checked-in release file */
                                 release: {
+                                    /** @description Helm chart versions, exact x.y.z */
                                     charts: {
+                                        /** @description kubernetes-sigs/aws-load-balancer-controller */
                                         awsLoadBalancerController: string;
+                                        /** @description kubernetes/autoscaler cluster-autoscaler */
                                         clusterAutoscaler: string;
+                                        /** @description kubernetes-sigs/external-dns */
                                         externalDns: string;
+                                        /** @description external-secrets/external-secrets */
                                         externalSecrets: string;
+                                        /** @description kubernetes-sigs/headlamp, the Kubernetes dashboard */
                                         headlamp: string;
+                                        /** @description jupyterhub/zero-to-jupyterhub-k8s */
                                         jupyterhub: string;
+                                        /** @description stakater/Reloader */
                                         reloader: string;
+                                        /** @description kubeflow/spark-operator */
                                         sparkOperator: string;
                                     };
+                                    /** @description EKS managed add-on versions, vX.Y.Z-eksbuild.N */
                                     eksAddons: {
+                                        /** @description amazon-cloudwatch-observability: Container Insights and Fluent Bit application logs */
                                         cloudwatchObservability: string;
                                     };
-                                    /** @description Commit the release was cut from */
+                                    /** @description The git commit the release was cut from (40 hex digits) */
                                     gitCommit: string;
+                                    /** @description Images the environment runs */
                                     images: {
+                                        /** @description Cluster Autoscaler image (repository:vMAJOR.MINOR.PATCH); its minor must be the cluster's */
                                         clusterAutoscaler: string;
+                                        /** @description JupyterHub single-user image (repository:tag) */
                                         jupyterSingleUser: string;
+                                        /** @description Tag of the Papermill runner image built from notebooks/runner/Dockerfile */
                                         notebookRunner: string;
+                                        /** @description Upstream Spark image the platform Spark image is built FROM (repository:tag@sha256:digest); its tag is the Spark version every SparkApplication declares */
                                         spark: string;
+                                        /** @description Tag of the web app image built from app/Dockerfile */
                                         webApp: string;
                                     };
+                                    /** @description EKS control plane version, e.g. "1.36" */
                                     kubernetesVersion: string;
-                                    /** @description Semantic version of the platform */
+                                    /** @description Semantic version of the platform; prod runs 1.0.0 and up, local stays on 0.x */
                                     platformVersion: string;
+                                    /** @description RDS for MySQL engine version, e.g. "8.4.10" */
                                     rdsEngineVersion: string;
                                 };
+                                /** @description The CLI command that restores the release before the last promotion; null when nothing is left to roll back */
+                                rollbackCommand: string | null;
                             }[];
+                            /** @description Adjacent stages: dev -> staging, staging -> prod */
+                            promotions: {
+                                /** @description Field-by-field differences, the target's value -> the source's */
+                                changes: {
+                                    /** @description Dotted path in the release file, e.g. images.webApp */
+                                    field: string;
+                                    /** @description What the target stage runs now */
+                                    from: string | null;
+                                    /** @description What it would run after the promotion */
+                                    to: string | null;
+                                }[];
+                                /** @description The CLI command that promotes the source into the target (a reviewed change in git) */
+                                command: string;
+                                dryRunCommand: string;
+                                /** @enum {string} */
+                                source: "dev" | "staging" | "prod";
+                                /** @enum {string} */
+                                target: "dev" | "staging" | "prod";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery pipeline's current stage and last execution (admin)
+         * @description Finds the pipeline by the PipelineName output of the Datavis-Pipeline stack, then reads its state and last execution from CodePipeline. Without AWS credentials, or when the pipeline cannot be read, the answer says why (never a server error).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The delivery pipeline's stages and last execution, or why they cannot be read */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            checkedAt: string;
+                            /** @description The stage in progress, if any */
+                            currentStage: string | null;
+                            lastExecution: {
+                                id: string;
+                                /** @description The commit it deploys */
+                                revision: string | null;
+                                revisionSummary: string | null;
+                                startedAt: string | null;
+                                status: string;
+                                statusSummary: string | null;
+                                updatedAt: string | null;
+                            } | null;
+                            name: string;
+                            region: string;
+                            stages: {
+                                executionId: string | null;
+                                name: string;
+                                /** @description The latest execution's status in this stage */
+                                status: string | null;
+                            }[];
+                            /** @enum {string} */
+                            state: "ok";
+                        } | {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            checkedAt: string;
+                            /** @enum {string} */
+                            kind: "credentials" | "region" | "denied" | "throttled" | "not-found" | "failed";
+                            /** @description What failed and what to do about it */
+                            reason: string;
+                            /** @enum {string} */
+                            state: "unavailable";
+                        } | {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            checkedAt: string;
+                            reason: string;
+                            /** @enum {string} */
+                            state: "skipped";
                         };
                     };
                 };

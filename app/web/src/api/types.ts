@@ -51,3 +51,13 @@ export type TaskKind = Task['kind'];
 export type DatasetFormat = Dataset['format'];
 export type UserRole = User['role'];
 export type MemberRole = Member['role'];
+/** GET /api/platform/environments: releases, history, stage differences, live status (admins). */
+export type PlatformEnvironments = Json<'/api/platform/environments', 'get', 200>;
+export type PlatformEnvironment = PlatformEnvironments['environments'][number];
+export type PlatformRelease = PlatformEnvironment['release'];
+export type StagePromotion = PlatformEnvironments['promotions'][number];
+/** GET /api/platform/pipeline: the delivery pipeline, or why it cannot be read (admins). */
+export type PipelineOverview = Json<'/api/platform/pipeline', 'get', 200>;
+/** GET /api/platform/cluster: nodes, workloads, Spark and notebook runs, warnings (admins). */
+export type ClusterOverview = Json<'/api/platform/cluster', 'get', 200>;
+export type ClusterView = Extract<ClusterOverview, { state: 'ok' }>;

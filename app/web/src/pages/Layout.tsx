@@ -58,9 +58,17 @@ export function Layout() {
               <NavLink to="/projects">Projects</NavLink>
             </li>
             {isAdmin(user) ? (
-              <li>
-                <NavLink to="/users">Users</NavLink>
-              </li>
+              <>
+                <li>
+                  <NavLink to="/users">Users</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/deployment">Deployment</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/cluster">Cluster</NavLink>
+                </li>
+              </>
             ) : null}
           </ul>
         </nav>

@@ -2,13 +2,20 @@ import { randomUUID } from 'crypto';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { Socket } from 'net';
+import { ResourceType, TYPES, matchesFieldSelector, matchesSelector, typeNamed } from './fake-kube-types';
+
+export { matchesFieldSelector, matchesSelector } from './fake-kube-types';
 
 /**
- * An in-memory Kubernetes API server (node:http) serving exactly what the run backend calls:
- * create, get, list (labelSelector), watch (resourceVersion, chunked JSON lines), update and
- * delete (propagationPolicy) of jobs, pods, sparkapplications and leases, and pod logs. Every
- * request is recorded as the (verb, apiGroup, resource, namespace, subresource) RBAC would
- * check. Tests play the controllers: they write status with `put`, and can drop watches.
+ * An in-memory Kubernetes API server (node:http) serving exactly what the web app calls:
+ * create, get, list (labelSelector, fieldSelector), watch (resourceVersion, chunked JSON
+ * lines), update and delete (propagationPolicy) of jobs, pods, sparkapplications and leases
+ * and pod logs (the run backend); and lists of nodes, node metrics, Deployments,
+ * StatefulSets, DaemonSets and events (the cluster overview). Every request is recorded as
+ * the (verb, apiGroup, resource, namespace, subresource) RBAC would check; cluster-scoped
+ * requests have namespace ''. Tests play the controllers: they write status with `put`, and
+ * can drop watches. Resources are named as kubectl does: `nodes` is the core kind,
+ * `nodes.metrics.k8s.io` metrics-server's.
  */
 export interface KubeObject {
   apiVersion: string;
@@ -37,28 +44,6 @@ export interface RecordedCall {
   readonly propagationPolicy?: string;
 }
 
-interface ResourceType {
-  readonly group: string;
-  readonly version: string;
-  readonly resource: string;
-  readonly kind: string;
-  /** What DELETE does to dependents without a propagationPolicy: batch/v1 Jobs orphan their pods. */
-  readonly defaultPropagation: 'Orphan' | 'Background';
-}
-
-const TYPES: ResourceType[] = [
-  { group: 'batch', version: 'v1', resource: 'jobs', kind: 'Job', defaultPropagation: 'Orphan' },
-  { group: '', version: 'v1', resource: 'pods', kind: 'Pod', defaultPropagation: 'Background' },
-  {
-    group: 'sparkoperator.k8s.io',
-    version: 'v1beta2',
-    resource: 'sparkapplications',
-    kind: 'SparkApplication',
-    defaultPropagation: 'Background',
-  },
-  { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', kind: 'Lease', defaultPropagation: 'Background' },
-];
-
 interface WatchEvent {
   readonly rv: number;
   readonly type: 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -75,20 +60,6 @@ interface Watcher {
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
-/** Equality-based label selectors: `a=b`, `a==b`, `a!=b`, `a`, `!a`, comma-separated. */
-export function matchesSelector(labels: Record<string, string> | undefined, selector: string | undefined): boolean {
-  if (!selector) return true;
-  const l = labels ?? {};
-  return selector.split(',').every((term) => {
-    const t = term.trim();
-    let m: RegExpExecArray | null;
-    if ((m = /^([^!=]+)!=(.*)$/.exec(t))) return l[m[1]] !== m[2];
-    if ((m = /^([^!=]+)==?(.*)$/.exec(t))) return l[m[1]] === m[2];
-    if (t.startsWith('!')) return !(t.slice(1) in l);
-    return t in l;
-  });
-}
-
 export class FakeKubeApi {
   public readonly calls: RecordedCall[] = [];
   private readonly objects = new Map<string, KubeObject>();
@@ -96,6 +67,7 @@ export class FakeKubeApi {
   private readonly watchers = new Set<Watcher>();
   private readonly logs = new Map<string, string>();
   private readonly sockets = new Set<Socket>();
+  private readonly refusals = new Map<ResourceType, { code: number; reason: string; message: string }>();
   private rv = 100;
   /** Events older than this resourceVersion are compacted: a watch from before it gets 410 Gone. */
   private compactedThrough = 0;
@@ -140,19 +112,20 @@ export class FakeKubeApi {
   }
 
   public list(resource: string, namespace?: string): KubeObject[] {
+    const type = typeNamed(resource);
     return [...this.objects.values()].filter(
-      (o) => this.typeOf(o).resource === resource && (namespace === undefined || o.metadata.namespace === namespace),
+      (o) => this.typeOf(o) === type && (namespace === undefined || o.metadata.namespace === namespace),
     );
   }
 
   public get(resource: string, namespace: string, name: string): KubeObject | undefined {
-    const type = TYPES.find((t) => t.resource === resource)!;
-    return this.objects.get(this.key(type, namespace, name));
+    return this.objects.get(this.key(typeNamed(resource), namespace, name));
   }
 
   /** Creates or replaces an object as a controller would (status included), emitting the watch event. */
   public put(object: KubeObject): KubeObject {
     const type = this.typeOf(object);
+    if (type.clusterScoped) delete object.metadata.namespace;
     const key = this.key(type, object.metadata.namespace ?? '', object.metadata.name);
     const existing = this.objects.get(key);
     const stored = clone(object);
@@ -176,10 +149,18 @@ export class FakeKubeApi {
 
   /** Deletes an object as someone outside the backend would (kubectl); dependents go in the background. */
   public deleteObject(resource: string, namespace: string, name: string): void {
-    const type = TYPES.find((t) => t.resource === resource)!;
+    const type = typeNamed(resource);
     const key = this.key(type, namespace, name);
     const object = this.objects.get(key);
     if (object) this.remove(key, object, 'Background');
+  }
+
+  /**
+   * Answers every later request for `resource` with an error status, as an API server does
+   * when RBAC forbids it (403) or an aggregated API such as metrics-server is away (503).
+   */
+  public refuse(resource: string, code: number, reason: string, message: string): void {
+    this.refusals.set(typeNamed(resource), { code, reason, message });
   }
 
   public setLog(namespace: string, pod: string, text: string): void {
@@ -204,7 +185,8 @@ export class FakeKubeApi {
 
   private send(w: Watcher, event: WatchEvent): void {
     const o = event.object;
-    if (this.typeOf(o) !== w.type || o.metadata.namespace !== w.namespace || !matchesSelector(o.metadata.labels, w.selector)) return;
+    if (this.typeOf(o) !== w.type || (o.metadata.namespace ?? '') !== w.namespace || !matchesSelector(o.metadata.labels, w.selector))
+      return;
     w.res.write(JSON.stringify({ type: event.type, object: o }) + '\n');
   }
 
@@ -220,13 +202,18 @@ export class FakeKubeApi {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
-    const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))\/namespaces\/([^/]+)\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?$/.exec(url.pathname);
+    const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?$/.exec(url.pathname);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (!m) return this.status(res, 404, 'NotFound', `the fake API does not serve ${url.pathname}`);
-    const [, coreVersion, group = '', groupVersion, namespace, resource, name, subresource] = m;
+    const [, coreVersion, group = '', groupVersion, namespace = '', resource, name, subresource] = m;
     const type = TYPES.find((t) => t.group === group && t.resource === resource && t.version === (coreVersion ?? groupVersion));
     if (!type) return this.status(res, 404, 'NotFound', `the fake API does not serve ${group}/${resource}`);
+    // A namespaced kind asked for without a namespace would be a list across all namespaces,
+    // which nothing here needs (and RBAC would check cluster-wide); a cluster-scoped kind has none.
+    if (type.clusterScoped === (namespace !== '')) {
+      return this.status(res, 404, 'NotFound', `the fake API does not serve ${url.pathname}`);
+    }
     const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
     const watch = url.searchParams.get('watch') === 'true';
     const method = req.method ?? 'GET';
@@ -256,8 +243,11 @@ export class FakeKubeApi {
       ...(name ? { name } : {}),
       ...(propagationPolicy ? { propagationPolicy } : {}),
     });
+    const refusal = this.refusals.get(type);
+    if (refusal) return this.status(res, refusal.code, refusal.reason, refusal.message);
     const key = name ? this.key(type, namespace, name) : '';
     const selector = url.searchParams.get('labelSelector') ?? undefined;
+    const fieldSelector = url.searchParams.get('fieldSelector') ?? undefined;
 
     if (subresource === 'log' && type.resource === 'pods' && verb === 'get') {
       if (!this.objects.has(key)) return this.status(res, 404, 'NotFound', `pods "${name}" not found`);
@@ -277,7 +267,11 @@ export class FakeKubeApi {
 
     if (verb === 'list') {
       const items = [...this.objects.values()].filter(
-        (o) => this.typeOf(o) === type && o.metadata.namespace === namespace && matchesSelector(o.metadata.labels, selector),
+        (o) =>
+          this.typeOf(o) === type &&
+          (o.metadata.namespace ?? '') === namespace &&
+          matchesSelector(o.metadata.labels, selector) &&
+          matchesFieldSelector(o, fieldSelector),
       );
       return this.json(res, 200, {
         apiVersion: type.group ? `${type.group}/${type.version}` : 'v1',
