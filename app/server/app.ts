@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import type { KubeConfig } from '@kubernetes/client-node';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import { createDatabaseConnection, type DatabaseConnection } from '../../schema/connection';
 import { migrateToLatest } from '../../schema/migrate';
@@ -124,7 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     forceCloseConnections: 'idle',
     // One access-log line per request (below) instead of Fastify's two: each line is a JSON
     // serialization and a write to stdout.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const connection: DatabaseConnection = createDatabaseConnection({ url: config.databaseUrl, poolSize: config.dbPoolSize });
