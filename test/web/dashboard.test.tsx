@@ -1,9 +1,11 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dashboardView, debounce, describeEvent, projectNameOf } from '../../app/web/src/dashboard/data';
+import { giveElementsASize } from './chart-fixtures';
 import { FakeSocket, apiError, json, renderApp, serverFor, summary, task, users, utcDays } from './fake-api';
 
+beforeEach(giveElementsASize);
 afterEach(() => {
   vi.useRealTimers();
   FakeSocket.instances = [];
@@ -91,7 +93,12 @@ describe('dashboard page', () => {
     expect(screen.getByTestId('total-datasets').parentElement?.textContent).toContain('2 KB');
     expect(screen.getByText(/No activity since you opened this page/)).toBeTruthy();
     expect(server.callsTo('GET', '/api/dashboard/summary').map((c) => c.search)).toEqual(['?days=14']);
-    expect(server.calls.filter((c) => c.path.startsWith('/api/projects'))).toEqual([]);
+    // One page of projects for the links to their dashboards, never a request per project.
+    expect(server.calls.filter((c) => c.path.startsWith('/api/projects')).map((c) => `${c.path}${c.search}`)).toEqual([
+      '/api/projects?limit=20',
+    ]);
+    const links = within(await screen.findByTestId('project-dashboards')).getAllByRole('link');
+    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([['Churn model', '/projects/7/dashboard']]);
   });
 
   it('shows live events in the feed at once and refetches the summary once per burst', async () => {

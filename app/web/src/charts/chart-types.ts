@@ -17,4 +17,6 @@ export interface ChartView {
   readonly title: string;
   readonly type: ChartType;
   readonly encoding: ChartEncoding;
+  /** Bars and areas of several series stacked (the overview's charts); projects' charts group them. */
+  readonly stacked?: boolean;
 }
