@@ -132,7 +132,7 @@ describe('web UI end to end', () => {
     await alice.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await alice.locator('[data-state="ready"]').waitFor();
     expect(await alice.getByTestId('total-projects').textContent()).toBe('0');
-    await alice.locator('.chart svg').first().waitFor();
+    await alice.locator('.chart canvas').first().waitFor();
     await shot(alice, '02-dashboard-empty');
     // The refresh token lives only in an HttpOnly cookie scoped to /api/auth.
     const cookies = await alice.context().cookies();
@@ -240,7 +240,7 @@ describe('web UI end to end', () => {
     // The totals come from the summary the dashboard refetches (debounced) after the event.
     await bobDash.waitForFunction(() => document.querySelector('[data-testid="total-tasks"]')?.textContent === '2');
     for (const page of [bob, bobDash]) expect(await page.evaluate(() => window.notReloaded)).toBe(true);
-    await bobDash.locator('.chart svg').first().waitFor();
+    await bobDash.locator('.chart canvas').first().waitFor();
     await shot(bob, '06-project-detail-editor-live');
     await shot(bobDash, '07-dashboard-live');
   });

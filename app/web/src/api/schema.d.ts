@@ -4560,7 +4560,7 @@ export interface paths {
         };
         /**
          * WebSocket of project events
-         * @description Authenticate with `Sec-WebSocket-Protocol: bearer, <access token>` (the server answers with the `bearer` protocol) or `?token=<access token>`. Messages: {"type","projectId",...,"data"} with type project.created|project.updated|project.deleted|task.created|task.updated|task.deleted|dataset.created|dataset.updated|dataset.deleted|run.created|run.updated. A plain GET without the WebSocket upgrade answers 426.
+         * @description Authenticate with `Sec-WebSocket-Protocol: bearer, <access token>` (the server answers with the `bearer` protocol) or `?token=<access token>`. Messages: {"type","projectId",...,"data"} with type project.created|project.updated|project.deleted|task.created|task.updated|task.deleted|dataset.created|dataset.updated|dataset.deleted|run.created|run.updated|chart.created|chart.updated|chart.deleted|chart.data_changed. A plain GET without the WebSocket upgrade answers 426.
          */
         get: {
             parameters: {
