@@ -132,7 +132,8 @@ async function appendVersion(
       requireManaged(current);
       const row = await writeVersion(ctx, write, current, (current.version ?? 0) + 1, { upload, ...who }, onCommitted);
       const { message, dataset } = await datasetEvent(write.trx, 'dataset.updated', row);
-      write.outbox.push(message, ...(await chartDataChangedMessages(ctx, write.trx, current.project_id, datasetId)));
+      // The charts' events go first: a client that sees dataset.updated has seen them all.
+      write.outbox.push(...(await chartDataChangedMessages(ctx, write.trx, current.project_id, datasetId)), message);
       return dataset;
     },
   );
