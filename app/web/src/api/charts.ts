@@ -1,52 +1,54 @@
 import type { Api } from './client';
 import { apiErrorFrom } from './errors';
-// The chart shapes have one definition, the server's (type-only: nothing of it is bundled).
-import type { Chart, CreateChartBody, UpdateChartBody } from '../../../server/charts/chart-spec';
-import type { ChartData } from '../charts/chart-types';
+import type { Body, Json } from './types';
+import type { ChartSource } from '../../../server/charts/chart-spec';
 
-export type { Chart, CreateChartBody, UpdateChartBody };
-export type ChartSourceSpec = Chart['source'];
+/**
+ * The chart shapes, from the generated OpenAPI types (schema.d.ts). The source is an object
+ * with one of two fields whose schema openapi-typescript renders as `unknown`: its type is
+ * taken from the same definition the schema comes from (type-only, nothing is bundled).
+ */
+export type Chart = Omit<Json<'/api/charts/{id}', 'get', 200>, 'source'> & { source: ChartSource };
+export type ChartSourceSpec = ChartSource;
+export type CreateChartBody = Body<'/api/projects/{id}/charts', 'post'>;
+export type UpdateChartBody = Body<'/api/charts/{id}', 'patch'>;
+/** What the builder's live preview sends: a chart's spec, not saved. */
+export type PreviewChartBody = Body<'/api/projects/{id}/charts/preview', 'post'>;
+/** GET /api/charts/:id/data and the preview: the data, and what it was computed from. */
+export type ChartDataResponse = Json<'/api/charts/{id}/data', 'get', 200>;
 
-/** GET /api/charts/:id/data and the builder's preview: the data, and what it was computed from. */
-export interface ChartDataResponse extends ChartData {
-  readonly sourceVersion: string;
-  readonly computedAt: string;
+interface Result<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
 }
 
-/** What the live preview sends: a chart's spec, not saved. */
-export interface PreviewChartBody {
-  readonly source: ChartSourceSpec;
-  readonly type: Chart['type'];
-  readonly encoding: Chart['encoding'];
+async function unwrap<T>(promise: Promise<Result<T>>): Promise<T> {
+  const { data, error, response } = await promise;
+  if (!response.ok) throw await apiErrorFrom(response, error);
+  return data as T;
 }
 
-async function call<T>(api: Api, method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const request = new Request(`${api.baseUrl}${path}`, {
-    method,
-    signal,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const response = await api.session.fetch(request);
-  if (!response.ok) throw await apiErrorFrom(response);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
-/** The charts endpoints (docs/web-app.md "Charts"). */
+/** The charts endpoints (docs/web-app.md "Charts"), over the typed client. */
 export const chartsApi = {
   /** A project's charts in dashboard order. */
   async list(api: Api, projectId: number, signal?: AbortSignal): Promise<Chart[]> {
-    return (await call<{ items: Chart[] }>(api, 'GET', `/api/projects/${projectId}/charts`, undefined, signal)).items;
+    return (await unwrap(api.raw.GET('/api/projects/{id}/charts', { params: { path: { id: projectId } }, signal }))).items as Chart[];
   },
-  get: (api: Api, id: number) => call<Chart>(api, 'GET', `/api/charts/${id}`),
-  create: (api: Api, projectId: number, body: CreateChartBody) => call<Chart>(api, 'POST', `/api/projects/${projectId}/charts`, body),
-  update: (api: Api, id: number, body: UpdateChartBody) => call<Chart>(api, 'PATCH', `/api/charts/${id}`, body),
-  remove: (api: Api, id: number) => call<void>(api, 'DELETE', `/api/charts/${id}`),
+  get: (api: Api, id: number) => unwrap(api.raw.GET('/api/charts/{id}', { params: { path: { id } } })) as Promise<Chart>,
+  create: (api: Api, projectId: number, body: CreateChartBody) =>
+    unwrap(api.raw.POST('/api/projects/{id}/charts', { params: { path: { id: projectId } }, body })) as Promise<Chart>,
+  update: (api: Api, id: number, body: UpdateChartBody) =>
+    unwrap(api.raw.PATCH('/api/charts/{id}', { params: { path: { id } }, body })) as Promise<Chart>,
+  async remove(api: Api, id: number): Promise<void> {
+    await unwrap(api.raw.DELETE('/api/charts/{id}', { params: { path: { id } } }));
+  },
   /** Arranges the dashboard: every chart id of the project, in the new order. */
   async arrange(api: Api, projectId: number, order: number[]): Promise<Chart[]> {
-    return (await call<{ items: Chart[] }>(api, 'PUT', `/api/projects/${projectId}/dashboard`, { order })).items;
+    return (await unwrap(api.raw.PUT('/api/projects/{id}/dashboard', { params: { path: { id: projectId } }, body: { order } })))
+      .items as Chart[];
   },
-  data: (api: Api, id: number, signal?: AbortSignal) => call<ChartDataResponse>(api, 'GET', `/api/charts/${id}/data`, undefined, signal),
+  data: (api: Api, id: number, signal?: AbortSignal) => unwrap(api.raw.GET('/api/charts/{id}/data', { params: { path: { id } }, signal })),
   preview: (api: Api, projectId: number, body: PreviewChartBody, signal?: AbortSignal) =>
-    call<ChartDataResponse>(api, 'POST', `/api/projects/${projectId}/charts/preview`, body, signal),
+    unwrap(api.raw.POST('/api/projects/{id}/charts/preview', { params: { path: { id: projectId } }, body, signal })),
 };
