@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('[data-state="ready"]').waitFor({ timeout: 60_000 });
+    await page.locator('section.page[data-state="ready"]').waitFor({ timeout: 60_000 });
 
     // Navigation to a rendered dashboard: totals and the three charts drawn from the summary.
     const shell: number[] = [];
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       };
       page.on('response', onResponse);
       await page.goto('/', { waitUntil: 'commit' });
-      await page.getByRole('heading', { name: 'Dashboard' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor({ timeout: 60_000 });
       shell.push(await page.evaluate(() => performance.now()));
       ready.push((await (await rendered()).jsonValue()) as number);
       page.off('response', onResponse);

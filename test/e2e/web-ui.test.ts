@@ -129,8 +129,8 @@ describe('web UI end to end', () => {
     expect(await alice.getByRole('alert').textContent()).toBe('The email or password is not correct.');
     await alice.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await alice.getByRole('button', { name: 'Sign in' }).click();
-    await alice.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    await alice.locator('[data-state="ready"]').waitFor();
+    await alice.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
+    await alice.locator('section.page[data-state="ready"]').waitFor();
     expect(await alice.getByTestId('total-projects').textContent()).toBe('0');
     await alice.locator('.chart canvas').first().waitFor();
     await shot(alice, '02-dashboard-empty');
@@ -218,7 +218,7 @@ describe('web UI end to end', () => {
 
     const bobDash = await bob.context().newPage();
     await bobDash.goto('/');
-    await bobDash.locator('[data-state="ready"]').waitFor();
+    await bobDash.locator('section.page[data-state="ready"]').waitFor();
     await bobDash.waitForFunction(() => !document.querySelector('[data-testid="live-banner"]'));
 
     // Alice adds a task; Bob's project page and dashboard show it without reloading (a reload

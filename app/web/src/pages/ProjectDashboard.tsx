@@ -5,7 +5,7 @@ import { chartsApi, type Chart } from '../api/charts';
 import type { Project } from '../api/client';
 import { ApiError, describeError } from '../api/errors';
 import { ChartPanel } from '../charts/ChartPanel';
-import { ConfirmButton } from '../components/ConfirmButton';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useApi, useLiveEvents, useResource, useResync, useUser } from '../context';
 import { applyChartEvent, chartIdOf, inDashboardOrder, moveChart, specChanged } from '../dashboard/chart-list';
@@ -188,7 +188,7 @@ function ProjectDashboardView({ id }: { id: number }) {
                         <Link className="button small" href={`/projects/${id}/charts/${chart.id}/edit`} aria-label={`Edit ${chart.title}`}>
                           Edit
                         </Link>
-                        <ConfirmButton
+                        <ConfirmDialog
                           label="Delete"
                           ariaLabel={`Delete ${chart.title}`}
                           title={`Delete the chart “${chart.title}”?`}
@@ -200,7 +200,7 @@ function ProjectDashboardView({ id }: { id: number }) {
                           }}
                         >
                           <p>The chart is removed from the dashboard for everyone. Its source data stays.</p>
-                        </ConfirmButton>
+                        </ConfirmDialog>
                       </>
                     ) : null
                   }
