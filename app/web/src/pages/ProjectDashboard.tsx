@@ -41,6 +41,8 @@ function ProjectDashboardView({ id }: { id: number }) {
     return { project, charts: inDashboardOrder(charts) };
   }, [api, id]);
   const { setData, reload } = board;
+  const latest = useRef(board.data);
+  latest.current = board.data;
   const { byId, load, forget } = useChartData(api);
   const [arrangeError, setArrangeError] = useState<unknown>(undefined);
   const [announcement, setAnnouncement] = useState('');
@@ -64,19 +66,19 @@ function ProjectDashboardView({ id }: { id: number }) {
           if (chartId !== undefined) load(chartId);
           return;
         }
-        let applied = true;
+        // Computed from the latest list (not inside a state updater, which React may run
+        // later), which is then the base for the next event of the same batch.
+        const prev = latest.current;
+        if (!prev) return;
+        const next = applyChartEvent(prev.charts, e);
+        const applied = next !== undefined;
         let refetch = false;
-        setData((prev) => {
-          if (!prev) return prev;
-          const next = applyChartEvent(prev.charts, e);
-          if (!next) {
-            applied = false;
-            return prev;
-          }
+        if (next) {
           const after = next.find((c) => c.id === chartId);
           refetch = after !== undefined && specChanged(prev.charts.find((c) => c.id === chartId), after);
-          return { ...prev, charts: next };
-        });
+          latest.current = { ...prev, charts: next };
+          setData(() => latest.current);
+        }
         if (!applied) reload();
         else if (e.type === 'chart.deleted' && chartId !== undefined) forget(chartId);
         else if (refetch && chartId !== undefined) load(chartId);
