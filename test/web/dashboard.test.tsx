@@ -101,6 +101,31 @@ describe('dashboard page', () => {
     expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([['Churn model', '/projects/7/dashboard']]);
   });
 
+  it('draws the overview charts, and "No data" instead of an all-zero donut or empty bars', async () => {
+    const server = serverFor(users.owner);
+    const zeroStatuses = { pending: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 };
+    server.on('GET', '/api/dashboard/summary', () =>
+      json(
+        200,
+        summary({
+          tasks: { total: 0, byStatus: zeroStatuses, byKind: { notebook: 0, spark: 0, manual: 0 } },
+          tasksCreatedPerDay: utcDays(14).map((day) => ({ day, total: 0, byStatus: zeroStatuses })),
+        }),
+      ),
+    );
+    renderApp(server, '/');
+    const kinds = await screen.findByRole('figure', { name: 'Tasks by kind' });
+    expect(kinds.dataset.state).toBe('empty');
+    expect(within(kinds).getByText('No data')).toBeTruthy();
+    expect(kinds.querySelector('canvas')).toBeNull();
+    expect(screen.getByRole('figure', { name: /Tasks created per day/ }).dataset.state).toBe('empty');
+    // One parquet dataset: its bar is drawn.
+    await waitFor(() => expect(screen.getByRole('figure', { name: 'Datasets by format' }).dataset.state).toBe('ready'));
+    expect(screen.getByRole('figure', { name: 'Datasets by format' }).querySelector('.chart-description')?.textContent).toBe(
+      'Bar chart of datasets by format, 4 bars, from 0 to 1',
+    );
+  });
+
   it('shows live events in the feed at once and refetches the summary once per burst', async () => {
     const server = serverFor(users.owner);
     let current = summary();

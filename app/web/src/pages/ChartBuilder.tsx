@@ -212,7 +212,7 @@ function BuilderForm({
               A dataset
             </label>
             <label className="radio">
-              <input type="radio" name="source" checked={state.sourceKind === 'sql'} onChange={() => set('sourceKind', 'sql')} /> SQL
+              <input type="radio" name="source" checked={state.sourceKind === 'sql'} onChange={() => set('sourceKind', 'sql')} /> A SQL query
             </label>
           </fieldset>
           {state.sourceKind === 'dataset' ? (
@@ -229,7 +229,7 @@ function BuilderForm({
               )}
             </Field>
           ) : (
-            <Field label="SQL" error={errors.source} hint="One SELECT over the project's datasets.">
+            <Field label="Query" error={errors.source} hint="One SELECT over the project's datasets.">
               {(p) => <textarea {...p} rows={5} spellCheck={false} value={state.sql} onChange={(e) => set('sql', e.target.value)} />}
             </Field>
           )}
