@@ -39,7 +39,8 @@ function chartSpecs(datasetId: number) {
 function salesCsv(rows: number): string {
   const regions = ['north', 'south', 'east', 'west', 'centre'];
   const lines = ['region,month,units,price'];
-  for (let i = 0; i < rows; i += 1) lines.push(`${regions[i % 5]},2024-${String((i % 12) + 1).padStart(2, '0')},${(i * 7) % 50},${(i * 13) % 97}`);
+  for (let i = 0; i < rows; i += 1)
+    lines.push(`${regions[i % 5]},2024-${String((i % 12) + 1).padStart(2, '0')},${(i * 7) % 50},${(i * 13) % 97}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -35,7 +35,11 @@ describe('chart builder', () => {
     const x = screen.getByLabelText('Category (x)');
     await waitFor(() => expect([...x.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['None', 'region', 'month', 'units']));
     const y = screen.getByRole('group', { name: 'Values (y)' });
-    expect(within(y).getAllByRole('checkbox').map((c) => c.parentElement?.textContent?.trim())).toEqual(['region', 'month', 'units']);
+    expect(
+      within(y)
+        .getAllByRole('checkbox')
+        .map((c) => c.parentElement?.textContent?.trim()),
+    ).toEqual(['region', 'month', 'units']);
     expect([...screen.getByLabelText('Series').querySelectorAll('option')].map((o) => o.textContent)).toEqual([
       'None',
       'region',
@@ -68,7 +72,7 @@ describe('chart builder', () => {
     await waitFor(() => expect(within(preview).getByRole('figure').dataset.type).toBe('line'));
   });
 
-  it('shows the server\'s validation error next to the field it names, with the field marked invalid', async () => {
+  it("shows the server's validation error next to the field it names, with the field marked invalid", async () => {
     const server = builderServer((body) =>
       body.encoding.series === 'month'
         ? apiError(400, 'unknown_column', 'encoding.series names the column "month", which the source does not have (region, units)')
@@ -124,7 +128,9 @@ describe('chart builder', () => {
 
   it('shows a save error about the title next to the title', async () => {
     const server = builderServer();
-    server.on('POST', '/api/projects/:id/charts', () => apiError(400, 'FST_ERR_VALIDATION', 'body/title must NOT have fewer than 1 characters'));
+    server.on('POST', '/api/projects/:id/charts', () =>
+      apiError(400, 'FST_ERR_VALIDATION', 'body/title must NOT have fewer than 1 characters'),
+    );
     renderApp(server, '/projects/7/charts/new');
     await pickSales();
     await userEvent.click(screen.getByRole('button', { name: 'Save chart' }));

@@ -11,7 +11,8 @@ function fakeContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   return new Proxy(state, {
     get(target, key) {
       if (key in target) return target[key];
-      if (key === 'measureText') return (text: string) => ({ width: String(text).length * 6, actualBoundingBoxAscent: 8, actualBoundingBoxDescent: 2 });
+      if (key === 'measureText')
+        return (text: string) => ({ width: String(text).length * 6, actualBoundingBoxAscent: 8, actualBoundingBoxDescent: 2 });
       if (key === 'createLinearGradient' || key === 'createRadialGradient') return () => gradient;
       if (key === 'getImageData') return () => ({ data: new Uint8ClampedArray(4) });
       if (key === 'getLineDash') return () => [];

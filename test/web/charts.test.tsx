@@ -40,7 +40,8 @@ async function drawnChart(container: HTMLElement): Promise<Chart> {
 /** The chart's type as configured. */
 const typeOf = (chart: Chart | undefined) => (chart?.config as { type?: string } | undefined)?.type;
 
-const datasets = (chart: Chart) => chart.data.datasets.map((d) => ({ type: (d as { type?: string }).type ?? typeOf(chart), label: d.label, data: d.data }));
+const datasets = (chart: Chart) =>
+  chart.data.datasets.map((d) => ({ type: (d as { type?: string }).type ?? typeOf(chart), label: d.label, data: d.data }));
 
 describe('drawn chart types reach Chart.js with their series and values', () => {
   it('bar: one category per region in the order given, the null region as "(empty)", the sums as bar values', async () => {
@@ -67,10 +68,10 @@ describe('drawn chart types reach Chart.js with their series and values', () => 
   it('bar with stacked set: the series stack on both axes', async () => {
     const { container } = renderPanel({ view: { ...view('bar'), stacked: true }, data: revenueByRegionAndYear });
     const chart = await drawnChart(container);
-    expect([(chart.options.scales?.x as { stacked?: boolean }).stacked, (chart.options.scales?.y as { stacked?: boolean }).stacked]).toEqual([
-      true,
-      true,
-    ]);
+    expect([
+      (chart.options.scales?.x as { stacked?: boolean }).stacked,
+      (chart.options.scales?.y as { stacked?: boolean }).stacked,
+    ]).toEqual([true, true]);
   });
 
   it('line: one unfilled line per measure over the days', async () => {

@@ -58,7 +58,12 @@ export function withCharts(server: FakeServer, charts: Chart[], data: (id: numbe
   const state = { charts: [...charts] };
   server
     .on('GET', '/api/projects/:id/charts', () => json(200, { items: state.charts }))
-    .on('GET', '/api/charts/:id', (_c, p) => json(200, state.charts.find((c) => c.id === Number(p.id))))
+    .on('GET', '/api/charts/:id', (_c, p) =>
+      json(
+        200,
+        state.charts.find((c) => c.id === Number(p.id)),
+      ),
+    )
     .on('GET', '/api/charts/:id/data', (_c, p) => json(200, data(Number(p.id))))
     .on('GET', '/api/datasets/:id', () => json(200, salesDataset))
     .on('GET', '/api/projects/:id/datasets', () => json(200, { items: [salesDataset], nextCursor: null }))

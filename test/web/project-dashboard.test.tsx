@@ -14,7 +14,11 @@ afterEach(() => {
 const titles = () => screen.getAllByRole('figure').map((f) => f.querySelector('h3')?.textContent);
 const figure = (title: string) => screen.getByRole('figure', { name: title });
 
-async function openDashboard(me = users.owner, charts = [chart({ id: 1, title: 'Units by region', width: 8 }), chart({ id: 2, title: 'Units by month', position: 1, width: 4 })], data = (_id: number) => unitsByRegion()) {
+async function openDashboard(
+  me = users.owner,
+  charts = [chart({ id: 1, title: 'Units by region', width: 8 }), chart({ id: 2, title: 'Units by month', position: 1, width: 4 })],
+  data = (_id: number) => unitsByRegion(),
+) {
   const server = serverFor(me);
   const state = withCharts(server, charts, data);
   const app = renderApp(server, '/projects/7/dashboard');

@@ -10,10 +10,10 @@ import type { ChartSource } from '../../../server/charts/chart-spec';
  */
 export type Chart = Omit<Json<'/api/charts/{id}', 'get', 200>, 'source'> & { source: ChartSource };
 export type ChartSourceSpec = ChartSource;
-export type CreateChartBody = Body<'/api/projects/{id}/charts', 'post'>;
-export type UpdateChartBody = Body<'/api/charts/{id}', 'patch'>;
+export type CreateChartBody = Omit<Body<'/api/projects/{id}/charts', 'post'>, 'source'> & { source: ChartSource };
+export type UpdateChartBody = Omit<Body<'/api/charts/{id}', 'patch'>, 'source'> & { source?: ChartSource };
 /** What the builder's live preview sends: a chart's spec, not saved. */
-export type PreviewChartBody = Body<'/api/projects/{id}/charts/preview', 'post'>;
+export type PreviewChartBody = Omit<Body<'/api/projects/{id}/charts/preview', 'post'>, 'source'> & { source: ChartSource };
 /** GET /api/charts/:id/data and the preview: the data, and what it was computed from. */
 export type ChartDataResponse = Json<'/api/charts/{id}/data', 'get', 200>;
 

@@ -57,7 +57,8 @@ export function builderStateOf(chart: Chart): BuilderState {
 
 /** The spec the fields describe, or undefined while there is no source to read yet. */
 export function previewBody(s: BuilderState): PreviewChartBody | undefined {
-  const source = s.sourceKind === 'sql' ? (s.sql.trim() ? { sql: s.sql } : undefined) : s.datasetId ? { datasetId: Number(s.datasetId) } : undefined;
+  const source =
+    s.sourceKind === 'sql' ? (s.sql.trim() ? { sql: s.sql } : undefined) : s.datasetId ? { datasetId: Number(s.datasetId) } : undefined;
   if (!source) return undefined;
   const encoding: PreviewChartBody['encoding'] = {
     ...(s.x ? { x: s.x } : {}),
@@ -77,7 +78,8 @@ export function createBody(s: BuilderState): CreateChartBody | undefined {
   return { title: s.title, ...spec, width: Number(s.width) };
 }
 
-const FIELD_IN_MESSAGE = /(?:^|[\s(/])(?:body[/.])?(title|width|type|source(?:[/.](?:sql|datasetId))?|encoding[/.](x|y|series|aggregate|sort|limit))\b/;
+const FIELD_IN_MESSAGE =
+  /(?:^|[\s(/])(?:body[/.])?(title|width|type|source(?:[/.](?:sql|datasetId))?|encoding[/.](x|y|series|aggregate|sort|limit))\b/;
 
 /**
  * The builder field a server error is about: the API names it at the start of the message

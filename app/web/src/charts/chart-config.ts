@@ -188,7 +188,7 @@ function heatmap(data: ChartData, narrow: boolean, animate: boolean): DrawnConfi
   const values = cells.map((c) => c.v as number);
   const [min, max] = [Math.min(...values), Math.max(...values)];
   const size = (n: number, side: 'width' | 'height') => (ctx: ScriptableContext<'matrix'>) =>
-    Math.max(1, ((ctx.chart.chartArea?.[side] ?? 0) / n) - 1);
+    Math.max(1, (ctx.chart.chartArea?.[side] ?? 0) / n - 1);
   return {
     type: 'matrix',
     data: {

@@ -21,7 +21,6 @@ export interface ChartView {
   readonly stacked?: boolean;
 }
 
-
 /**
  * The choices the builder offers. The server's lists hold values (and pull TypeBox into the
  * bundle), so these are copies the compiler holds to them: a value added there and missing

@@ -19,7 +19,15 @@ export interface ConfirmDialogProps {
  * react-aria modal weighs some 20 KB gzipped, too much for a page in the first download
  * after sign-in (the project dashboard).
  */
-export function ConfirmDialog({ label, ariaLabel, title, children, confirmLabel = 'Delete', onConfirm, className = 'button danger' }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  label,
+  ariaLabel,
+  title,
+  children,
+  confirmLabel = 'Delete',
+  onConfirm,
+  className = 'button danger',
+}: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [busy, setBusy] = useState(false);

@@ -208,11 +208,12 @@ function BuilderForm({
           <fieldset className="field">
             <legend>Source</legend>
             <label className="radio">
-              <input type="radio" name="source" checked={state.sourceKind === 'dataset'} onChange={() => set('sourceKind', 'dataset')} />{' '}
-              A dataset
+              <input type="radio" name="source" checked={state.sourceKind === 'dataset'} onChange={() => set('sourceKind', 'dataset')} /> A
+              dataset
             </label>
             <label className="radio">
-              <input type="radio" name="source" checked={state.sourceKind === 'sql'} onChange={() => set('sourceKind', 'sql')} /> A SQL query
+              <input type="radio" name="source" checked={state.sourceKind === 'sql'} onChange={() => set('sourceKind', 'sql')} /> A SQL
+              query
             </label>
           </fieldset>
           {state.sourceKind === 'dataset' ? (

@@ -36,10 +36,13 @@ export default function ProjectDashboard() {
 function ProjectDashboardView({ id }: { id: number }) {
   const api = useApi();
   const user = useUser();
-  const board = useResource<Board>(async (signal) => {
-    const [project, charts] = await Promise.all([api.getProject(id), chartsApi.list(api, id, signal)]);
-    return { project, charts: inDashboardOrder(charts) };
-  }, [api, id]);
+  const board = useResource<Board>(
+    async (signal) => {
+      const [project, charts] = await Promise.all([api.getProject(id), chartsApi.list(api, id, signal)]);
+      return { project, charts: inDashboardOrder(charts) };
+    },
+    [api, id],
+  );
   const { setData, reload } = board;
   const latest = useRef(board.data);
   latest.current = board.data;
@@ -75,7 +78,12 @@ function ProjectDashboardView({ id }: { id: number }) {
         let refetch = false;
         if (next) {
           const after = next.find((c) => c.id === chartId);
-          refetch = after !== undefined && specChanged(prev.charts.find((c) => c.id === chartId), after);
+          refetch =
+            after !== undefined &&
+            specChanged(
+              prev.charts.find((c) => c.id === chartId),
+              after,
+            );
           latest.current = { ...prev, charts: next };
           setData(() => latest.current);
         }
