@@ -130,7 +130,7 @@ function ProjectDetailView({ id }: { id: number }) {
         </div>
         <div className="actions">
           <Link className="button" href={`/projects/${id}/dashboard`}>
-            Dashboard
+            Project dashboard
           </Link>
           {canEdit ? (
             <FormDialog label="Edit project" title="Edit project">
