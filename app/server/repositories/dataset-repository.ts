@@ -22,11 +22,6 @@ export async function listDatasetsOfProject(db: Executor, projectId: number, pag
   return query.execute();
 }
 
-/** Every dataset of the project, by id and name (what a query's table names resolve to). */
-export async function listDatasetNamesOfProject(db: Executor, projectId: number): Promise<{ id: number; name: string }[]> {
-  return db.selectFrom('datasets').select(['id', 'name']).where('project_id', '=', projectId).execute();
-}
-
 /** Names of the project's registered datasets (they cannot be queried; errors say so). */
 export async function listRegisteredDatasetNames(db: Executor, projectId: number): Promise<string[]> {
   const rows = await db

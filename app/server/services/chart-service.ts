@@ -16,7 +16,6 @@ import {
   nextChartPosition,
   updateChart,
 } from '../repositories/chart-repository';
-import { listDatasetNamesOfProject } from '../repositories/dataset-repository';
 import type { Executor } from '../repositories/executor';
 import { findProjectAudience } from '../repositories/project-repository';
 import type { ChartList, CreateChartBody, DashboardOrderBody, UpdateChartBody } from '../schemas/chart.schema';
@@ -204,24 +203,25 @@ export async function arrangeDashboard(
 }
 
 /**
- * chart.data_changed for each chart of the project whose source reads the dataset (a
- * {datasetId} source naming it, or a {sql} source whose query names it), to send with the
- * new version's dataset.updated once it has committed.
+ * chart.data_changed for each chart of the project whose source reads the dataset: a
+ * {datasetId} source naming it, or a {sql} source whose query names one of `names` (its name,
+ * and its former name when it is renamed). Sent with the dataset's own event once the
+ * transaction has committed.
  */
 export async function chartDataChangedMessages(
   ctx: AppContext,
   trx: Transaction<Database>,
   projectId: number,
   datasetId: number,
+  names: readonly string[],
 ): Promise<BusMessage[]> {
   const charts = await listChartsOfProject(trx, projectId);
-  if (charts.length === 0) return [];
-  const datasets = (await listDatasetNamesOfProject(trx, projectId)).filter((d) => d.id === datasetId);
+  const tables = names.map((name) => ({ name }));
   const affected = charts.filter((row) => {
     const source = JSON.parse(row.source_json) as ChartSource;
     if ('datasetId' in source) return source.datasetId === datasetId;
     try {
-      return ctx.queries.datasetsNamedBy(source.sql, datasets).length > 0;
+      return ctx.queries.datasetsNamedBy(source.sql, tables).length > 0;
     } catch {
       return false; // a query that no longer parses reads nothing
     }

@@ -133,7 +133,7 @@ async function appendVersion(
       const row = await writeVersion(ctx, write, current, (current.version ?? 0) + 1, { upload, ...who }, onCommitted);
       const { message, dataset } = await datasetEvent(write.trx, 'dataset.updated', row);
       // The charts' events go first: a client that sees dataset.updated has seen them all.
-      write.outbox.push(...(await chartDataChangedMessages(ctx, write.trx, current.project_id, datasetId)), message);
+      write.outbox.push(...(await chartDataChangedMessages(ctx, write.trx, current.project_id, datasetId, [current.name])), message);
       return dataset;
     },
   );

@@ -151,4 +151,37 @@ describe.each(DIALECTS)('chart events on %s', (dialect) => {
     expect(data.rows).toEqual([[Math.max(...makeOrders(5, 10).map((o) => o.units))]]);
     expect(data.sourceVersion).toBe(`${otherId}@2`);
   });
+  it('renaming a dataset tells the charts whose query names it; deleting it tells every chart reading it, whose data then says why', async () => {
+    const doomed = (await upload(t, cast.owner.token, fixture.projectId, 'doomed', ordersCsv(makeOrders(4)))).json().id;
+    const byQuery = await createChart(t, cast.owner.token, fixture.projectId, {
+      title: 'by name',
+      source: { sql: 'SELECT units FROM doomed' },
+      type: 'number',
+      encoding: { y: ['units'], aggregate: 'sum' },
+    });
+    const byId = await createChart(t, cast.owner.token, fixture.projectId, {
+      title: 'by id',
+      source: { datasetId: doomed },
+      type: 'table',
+      encoding: {},
+    });
+    const viewer = await open(cast.viewer.token);
+    const changed = (chartId: number) => (m: Message) => m.type === 'chart.data_changed' && m.chartId === chartId;
+
+    const renamed = await t.request({
+      method: 'PATCH',
+      url: `/api/datasets/${doomed}`,
+      token: cast.owner.token,
+      payload: { name: 'renamed' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    await viewer.waitFor(changed(byQuery));
+    const broken = await t.request({ method: 'GET', url: `/api/charts/${byQuery}/data`, token: cast.viewer.token });
+    expect({ status: broken.statusCode, code: broken.json().error.code }).toEqual({ status: 400, code: 'invalid_query' });
+
+    expect((await t.request({ method: 'DELETE', url: `/api/datasets/${doomed}`, token: cast.owner.token })).statusCode).toBe(204);
+    await viewer.waitFor(changed(byId));
+    const gone = await t.request({ method: 'GET', url: `/api/charts/${byId}/data`, token: cast.viewer.token });
+    expect({ status: gone.statusCode, code: gone.json().error.code }).toEqual({ status: 400, code: 'unknown_dataset' });
+  });
 });

@@ -7,7 +7,7 @@ import { createChart, makeOrders, ordersCsv } from './support/chart-fixtures';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Retries `probe` until it answers `status` (the app recovers by itself). */
-async function eventually(probe: () => Promise<{ statusCode: number }>, status: number, timeoutMs = 15_000) {
+async function eventually<R extends { statusCode: number }>(probe: () => Promise<R>, status: number, timeoutMs = 15_000): Promise<R> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await probe();
