@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { giveElementsASize } from './chart-fixtures';
-import { FakeSocket, apiError, renderApp, serverFor, users } from './fake-api';
+import { FakeSocket, apiError, json, renderApp, serverFor, users } from './fake-api';
 import { chart, unitsByRegion, withCharts, withRows } from './fake-charts';
 
 beforeEach(giveElementsASize);
@@ -69,6 +69,25 @@ describe('project dashboard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Move Units by month earlier' }));
     expect((await screen.findByRole('alert')).textContent).toContain('The new order could not be saved');
     expect(titles()).toEqual(['Units by region', 'Units by month']);
+  });
+
+  it('keeps the last of two quick moves when the first move is answered after the second', async () => {
+    const charts = [1, 2, 3].map((id) => chart({ id, title: `C${id}`, position: id - 1 }));
+    const { server } = await openDashboard(users.owner, charts);
+    const answers: (() => void)[] = [];
+    server.on('PUT', '/api/projects/:id/dashboard', (call) => {
+      const order = (call.body as { order: number[] }).order;
+      const items = order.map((id, position) => ({ ...charts[id - 1], position }));
+      return new Promise((resolve) => answers.push(() => resolve(json(200, { items }))));
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Move C3 earlier' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Move C3 earlier' }));
+    expect(titles()).toEqual(['C3', 'C1', 'C2']);
+    await waitFor(() => expect(answers).toHaveLength(2));
+    await act(async () => answers[1]());
+    await act(async () => answers[0]());
+    expect(titles()).toEqual(['C3', 'C1', 'C2']);
+    expect(server.callsTo('PUT', '/api/projects/7/dashboard').map((c) => c.body)).toEqual([{ order: [1, 3, 2] }, { order: [3, 1, 2] }]);
   });
 
   it('deletes a chart after confirmation', async () => {

@@ -46,6 +46,7 @@ function ProjectDashboardView({ id }: { id: number }) {
   const { setData, reload } = board;
   const latest = useRef(board.data);
   latest.current = board.data;
+  const moves = useRef(0);
   const { byId, load, forget } = useChartData(api);
   const [arrangeError, setArrangeError] = useState<unknown>(undefined);
   const [announcement, setAnnouncement] = useState('');
@@ -108,8 +109,12 @@ function ProjectDashboardView({ id }: { id: number }) {
   const editable = canEditProject(user, project);
 
   const move = async (chart: Chart, by: -1 | 1) => {
-    const before = list;
+    const before = latest.current?.charts ?? list;
     const next = moveChart(before, chart.id, by);
+    if (latest.current) latest.current = { ...latest.current, charts: next };
+    // Only the latest move's answer (or failure) may set the list: an earlier answer arriving
+    // after a later move would put the chart back where it was in between.
+    const seq = ++moves.current;
     const position = next.findIndex((c) => c.id === chart.id);
     setArrangeError(undefined);
     setData((prev) => (prev ? { ...prev, charts: next } : prev));
@@ -127,8 +132,9 @@ function ProjectDashboardView({ id }: { id: number }) {
         id,
         next.map((c) => c.id),
       );
-      setData((prev) => (prev ? { ...prev, charts: inDashboardOrder(saved) } : prev));
+      if (seq === moves.current) setData((prev) => (prev ? { ...prev, charts: inDashboardOrder(saved) } : prev));
     } catch (e) {
+      if (seq !== moves.current) return;
       setArrangeError(e);
       setData((prev) => (prev ? { ...prev, charts: before } : prev));
     }
