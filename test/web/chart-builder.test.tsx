@@ -159,6 +159,16 @@ describe('chart builder', () => {
   });
 });
 
+describe('chart builder access', () => {
+  it('tells a viewer of the project that building charts is not allowed, and shows no form', async () => {
+    const server = serverFor(users.viewer);
+    withCharts(server, []);
+    renderApp(server, '/projects/7/charts/new');
+    expect((await screen.findByRole('alert')).textContent).toContain('Not allowed');
+    expect(screen.queryByLabelText('Title')).toBeNull();
+  });
+});
+
 describe('which field a server error is about', () => {
   it.each([
     ['unknown_column', 'encoding.y[1] names the column "x", which the source does not have (a, b)', 'y'],

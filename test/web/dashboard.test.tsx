@@ -78,6 +78,15 @@ describe('dashboard data', () => {
     expect(describeEvent({ type: 'project.created', projectId: 9, data: { id: 9, name: 'New' }, receivedAt: 0 })).toBe(
       'Project “New” created',
     );
+    expect(
+      describeEvent(
+        { type: 'chart.created', projectId: 7, chartId: 4, data: { id: 4, title: 'Units by region' }, receivedAt: 0 },
+        'Churn model',
+      ),
+    ).toBe('Chart “Units by region” created in Churn model');
+    expect(describeEvent({ type: 'chart.data_changed', projectId: 7, chartId: 4, data: { chartId: 4 }, receivedAt: 0 })).toBe(
+      'New data for a chart in project #7',
+    );
     expect(projectNameOf({ type: 'project.updated', projectId: 9, data: { id: 9, name: 'Renamed' }, receivedAt: 0 })).toBe('Renamed');
     expect(projectNameOf({ type: 'dataset.created', projectId: 9, data: { id: 1, name: 'a dataset' }, receivedAt: 0 })).toBeUndefined();
   });

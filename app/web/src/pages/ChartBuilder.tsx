@@ -2,14 +2,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Link } from 'react-aria-components';
 import { useNavigate, useParams } from 'react-router';
 import { chartsApi, type Chart, type ChartDataResponse } from '../api/charts';
-import type { Dataset } from '../api/client';
+import type { Dataset, Project } from '../api/client';
 import { ApiError, describeError } from '../api/errors';
 import { Field, MeasureField, type FieldErrors } from '../charts/BuilderFields';
 import { ChartPanel } from '../charts/ChartPanel';
 import { EMPTY_BUILDER, builderStateOf, createBody, fieldOfError, previewBody, type BuilderState } from '../charts/builder-spec';
 import { AGGREGATES, CHART_SORTS, CHART_TYPES, GRID_COLUMNS } from '../charts/chart-types';
 import { ErrorState, Loading } from '../components/states';
-import { useApi, useResource } from '../context';
+import { useApi, useResource, useUser } from '../context';
+import { canEditProject } from '../lib/permissions';
 import { useDocumentTitle } from '../lib/title';
 
 /** The preview waits this long after the last change before asking the server. */
@@ -58,17 +59,23 @@ export default function ChartBuilder() {
 function BuilderView({ projectId, chartId }: { projectId: number; chartId: number | undefined }) {
   const api = useApi();
   const navigate = useNavigate();
-  const start = useResource<{ datasets: Dataset[]; chart?: Chart }>(async () => {
-    const [datasets, chart] = await Promise.all([
+  const user = useUser();
+  const start = useResource<{ project: Project; datasets: Dataset[]; chart?: Chart }>(async () => {
+    const [project, datasets, chart] = await Promise.all([
+      api.getProject(projectId),
       api.listDatasets(projectId),
       chartId === undefined ? Promise.resolve(undefined) : chartsApi.get(api, chartId),
     ]);
-    return { datasets, chart };
+    return { project, datasets, chart };
   }, [api, projectId, chartId]);
   useDocumentTitle(chartId === undefined ? 'New chart' : 'Edit chart');
   if (start.error !== undefined && !start.data) return <ErrorState error={start.error} onRetry={start.reload} what="this chart" />;
   if (!start.data) return <Loading label="Loading the chart builder…" />;
-  const { datasets, chart } = start.data;
+  const { project, datasets, chart } = start.data;
+  // Viewers read charts only: the builder would end in a refused save.
+  if (!canEditProject(user, project)) {
+    return <ErrorState error={new ApiError(403, 'forbidden', 'Only editors of the project build charts')} what="the chart builder" />;
+  }
   return (
     <BuilderForm
       projectId={projectId}
