@@ -1,3 +1,4 @@
+import type { ChartsTable } from './charts.table';
 import type { DatasetVersionsTable } from './dataset-versions.table';
 import type { DatasetsTable } from './datasets.table';
 import type { ProjectMembersTable } from './project-members.table';
@@ -17,4 +18,5 @@ export interface Database {
   dataset_versions: DatasetVersionsTable;
   refresh_tokens: RefreshTokensTable;
   runs: RunsTable;
+  charts: ChartsTable;
 }

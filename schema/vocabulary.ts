@@ -69,6 +69,11 @@ export const EVENT_TYPES = [
   'dataset.deleted',
   'run.created',
   'run.updated',
+  'chart.created',
+  'chart.updated',
+  'chart.deleted',
+  /** A chart's source got new data (a dataset it reads has a new version): its data is {chartId}. */
+  'chart.data_changed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

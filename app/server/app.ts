@@ -24,6 +24,7 @@ import { createDataServices, type DataServices } from './data-engine/data-servic
 import { localEventBus, redisEventBus, type EventBus } from './realtime/event-bus';
 import { SocketHub } from './realtime/socket-hub';
 import authRoutes from './routes/auth';
+import chartRoutes from './routes/charts';
 import dashboardRoutes from './routes/dashboard';
 import datasetRoutes from './routes/datasets';
 import datasetDataRoutes from './routes/datasets/data';
@@ -44,6 +45,7 @@ import { createPasswordHasher } from './services/password-hasher';
 import { createPrincipalCache } from './services/principal-cache';
 import { memoryReadCache } from './services/memory-read-cache';
 import { layeredReadCache, redisReadCache } from './services/read-cache';
+import { memoryChartDataCache, redisChartDataCache } from './services/chart-data-cache';
 import { startObjectReconciliation } from './services/stored-object-reconciliation';
 
 export interface BuildAppOptions {
@@ -151,8 +153,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bus = redis ? await redisEventBus(redis.commands, redis.subscriber, config.redisKeyPrefix, app.log) : localEventBus();
     const principals = createPrincipalCache({ ttlMs: config.authCacheSeconds * 1000 });
     const recentReads = memoryReadCache({ ttlMs: config.readCacheMemorySeconds * 1000, maxBytes: config.readCacheMemoryMb * 2 ** 20 });
+    const chartData = redis ? redisChartDataCache(redis.commands, config.redisKeyPrefix, app.log) : memoryChartDataCache();
     bus.subscribe((message) => {
       if (message.kind === 'user-access-changed') principals.forget(message.userId);
+      // A dataset's new version (or its deletion) leaves the charts' data of the old one unused here.
+      if (message.kind === 'event' && message.event.datasetId !== undefined && message.event.type.startsWith('dataset.')) {
+        chartData.forgetDataset(message.event.datasetId);
+      }
       if (message.kind === 'read-cache-invalidated') recentReads.clear();
       hub.handle(message);
     });
@@ -184,6 +191,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       storage: data.storage,
       sandboxes: data.sandboxes,
       queries: data.queries,
+      chartData,
       metrics,
     };
     app.decorate('ctx', ctx);
@@ -256,6 +264,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         await secured.register(datasetDataRoutes);
         await secured.register(datasetUploadRoutes);
         await secured.register(dashboardRoutes);
+        await secured.register(chartRoutes);
         await secured.register(platformRoutes, { kubeConfig: options.kubeConfig });
         await secured.register(realtimeRoutes, { hub });
       });

@@ -12,6 +12,7 @@ import type { AccessTokens } from './services/access-tokens';
 import type { LoginThrottle } from './services/login-throttle';
 import type { PasswordHasher } from './services/password-hasher';
 import type { PrincipalCache } from './services/principal-cache';
+import type { ChartDataCache } from './services/chart-data-cache';
 import type { ReadCache } from './services/read-cache';
 import type { ObjectStorage } from './storage/object-storage';
 
@@ -34,6 +35,8 @@ export interface AppContext {
   readonly sandboxes: SandboxPool;
   /** Untrusted SQL over a project's datasets, in those sandboxes. */
   readonly queries: QueryEngine;
+  /** Computed chart data by the dataset versions it was computed from (Redis when configured). */
+  readonly chartData: ChartDataCache;
   /** Prometheus metrics of this instance; the runs service reports through `metrics.runs`. */
   readonly metrics: AppMetrics;
 }

@@ -8,6 +8,7 @@ import * as createRefreshTokens from './0006_create_refresh_tokens';
 import * as createRuns from './0007_create_runs';
 import * as managedDatasets from './0010_managed_datasets';
 import * as createDatasetVersions from './0011_create_dataset_versions';
+import * as createCharts from './0030_create_charts';
 
 /**
  * Every migration, keyed by its file name. Listed statically (rather than read from the
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_create_runs': createRuns,
   '0010_managed_datasets': managedDatasets,
   '0011_create_dataset_versions': createDatasetVersions,
+  '0030_create_charts': createCharts,
 };

@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { rssMb, sleep, spawnApiServer, stopProcess, waitReady } from '../bench-api/common';
+import { runChartBench, type ChartBenchResult } from './charts';
 import { GROUP_BY_SQL, writeSalesCsv } from './sales-csv';
 
 /**
@@ -12,7 +13,8 @@ import { GROUP_BY_SQL, writeSalesCsv } from './sales-csv';
  *   strict inspection of every value included) and the server's peak RSS growth over its
  *   warmed-up baseline, sampled from /proc every 10 ms;
  * - the group-by over the 1M-row file through POST /api/projects/:id/query;
- * - a preview of 100 rows through GET /api/datasets/:id/preview.
+ * - a preview of 100 rows through GET /api/datasets/:id/preview;
+ * - chart data over the 1M-row dataset, first computation and cached (charts.ts).
  */
 export interface HttpBenchResult {
   readonly uploadMb: number;
@@ -27,6 +29,7 @@ export interface HttpBenchResult {
   readonly queryMs: number[];
   readonly previewMs: number[];
   readonly groups: number;
+  readonly charts: ChartBenchResult;
 }
 
 const ADMIN = { email: 'bench@example.com', password: 'bench-password-1234' };
@@ -138,6 +141,7 @@ export async function runHttpBench(dir: string, salesCsv: string, runs: number):
       await json(base, 'GET', `/api/datasets/${salesId}/preview?limit=100`, token);
       previewMs.push(performance.now() - t);
     }
+    const charts = await runChartBench(json, base, token, projectId, salesId, runs);
     return {
       uploadMb: fs.statSync(bigCsv).size / 1024 / 1024,
       uploadSeconds,
@@ -149,6 +153,7 @@ export async function runHttpBench(dir: string, salesCsv: string, runs: number):
       queryMs,
       previewMs,
       groups,
+      charts,
     };
   } finally {
     await stopProcess(server);

@@ -1,3 +1,4 @@
+import { createChart } from '../../app/server/services/chart-service';
 import { createCast, createProjectFixture, tokenOf, type Actor, type Cast, type ProjectFixture } from './support/fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './support/test-databases';
@@ -34,6 +35,11 @@ const everyone = (status: number): Expected => ({
   outsider: status,
   anonymous: 401,
 });
+
+/** A chart over a query that reads no dataset: valid in any project. */
+const CHART_SPEC = { source: { sql: 'SELECT 42 AS answer' }, type: 'number', encoding: { y: ['answer'] } } as const;
+const chartOf = async (f: ProjectFixture, c: Cast, t: TestApp) =>
+  (await createChart(t.ctx, c.owner, f.projectId, { title: 'chart', ...CHART_SPEC, encoding: { y: ['answer'] } })).id;
 
 const CASES: readonly RouteCase[] = [
   { method: 'GET', route: '/api/me', request: () => ({ url: '/api/me' }), expected: everyone(200) },
@@ -122,6 +128,49 @@ const CASES: readonly RouteCase[] = [
     expected: change,
   },
   { method: 'DELETE', route: '/api/datasets/:id', request: (f) => ({ url: `/api/datasets/${f.datasetId}` }), expected: remove },
+  { method: 'GET', route: '/api/projects/:id/charts', request: (f) => ({ url: `/api/projects/${f.projectId}/charts` }), expected: read },
+  {
+    method: 'POST',
+    route: '/api/projects/:id/charts',
+    request: (f) => ({ url: `/api/projects/${f.projectId}/charts`, body: { title: 'c', ...CHART_SPEC } }),
+    expected: create,
+  },
+  {
+    method: 'POST',
+    route: '/api/projects/:id/charts/preview',
+    request: (f) => ({ url: `/api/projects/${f.projectId}/charts/preview`, body: CHART_SPEC }),
+    expected: read,
+  },
+  {
+    method: 'PUT',
+    route: '/api/projects/:id/dashboard',
+    request: async (f, c, t) => ({ url: `/api/projects/${f.projectId}/dashboard`, body: { order: [await chartOf(f, c, t)] } }),
+    expected: change,
+  },
+  {
+    method: 'GET',
+    route: '/api/charts/:id',
+    request: async (f, c, t) => ({ url: `/api/charts/${await chartOf(f, c, t)}` }),
+    expected: read,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/charts/:id',
+    request: async (f, c, t) => ({ url: `/api/charts/${await chartOf(f, c, t)}`, body: { width: 4 } }),
+    expected: change,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/charts/:id',
+    request: async (f, c, t) => ({ url: `/api/charts/${await chartOf(f, c, t)}` }),
+    expected: remove,
+  },
+  {
+    method: 'GET',
+    route: '/api/charts/:id/data',
+    request: async (f, c, t) => ({ url: `/api/charts/${await chartOf(f, c, t)}/data` }),
+    expected: read,
+  },
 ];
 
 /** DESIGN.md's HTTP contract, route by route. */
@@ -151,6 +200,13 @@ const CONTRACT_ROUTES = [
   'GET /api/datasets/:id',
   'PATCH /api/datasets/:id',
   'DELETE /api/datasets/:id',
+  'POST /api/projects/:id/charts',
+  'GET /api/projects/:id/charts',
+  'GET /api/charts/:id',
+  'PATCH /api/charts/:id',
+  'DELETE /api/charts/:id',
+  'PUT /api/projects/:id/dashboard',
+  'GET /api/charts/:id/data',
   'GET /api/ws',
   'GET /healthz',
   'GET /readyz',

@@ -123,4 +123,15 @@ export class ApiSeeder {
     if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
     return (res.status === 204 ? undefined : await res.json()) as T;
   }
+
+  /** POSTs a CSV file's bytes as they are (dataset uploads and new versions). */
+  async postCsv<T>(url: string, csv: string): Promise<T> {
+    const res = await fetch(`${this.base}${url}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
 }

@@ -1,10 +1,42 @@
 import { vi } from 'vitest';
 import type { ChartData, ChartDataColumn } from '../../app/web/src/charts/chart-types';
 
-/** A laid-out size for every element (happy-dom has no layout), so ECharts draws at 640 × 280. */
+/**
+ * A 2D context that draws nothing: happy-dom has no canvas, and Chart.js needs a context to
+ * lay a chart out. Text is 6 px per character, so label skipping still has sizes to work with.
+ */
+function fakeContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
+  const state: Record<string | symbol, unknown> = { canvas };
+  const gradient = { addColorStop: () => undefined };
+  return new Proxy(state, {
+    get(target, key) {
+      if (key in target) return target[key];
+      if (key === 'measureText')
+        return (text: string) => ({ width: String(text).length * 6, actualBoundingBoxAscent: 8, actualBoundingBoxDescent: 2 });
+      if (key === 'createLinearGradient' || key === 'createRadialGradient') return () => gradient;
+      if (key === 'getImageData') return () => ({ data: new Uint8ClampedArray(4) });
+      if (key === 'getLineDash') return () => [];
+      return () => undefined;
+    },
+    set(target, key, value) {
+      target[key] = value;
+      return true;
+    },
+  }) as unknown as CanvasRenderingContext2D;
+}
+
+/**
+ * A laid-out size for every element (happy-dom has no layout) and a canvas context, so
+ * Chart.js lays charts out at 640 × 280.
+ */
 export function giveElementsASize(): void {
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(640);
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(280);
+  const contexts = new WeakMap<HTMLCanvasElement, CanvasRenderingContext2D>();
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    if (!contexts.has(this)) contexts.set(this, fakeContext(this));
+    return contexts.get(this) as never;
+  });
 }
 
 /** Chart data as GET /api/charts/:id/data gives it, one known set per chart type. */

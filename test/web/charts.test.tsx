@@ -1,8 +1,9 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import * as echarts from 'echarts/core';
+import { Chart } from 'chart.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChartPanel, type ChartPanelProps } from '../../app/web/src/charts/ChartPanel';
+import { heatColour } from '../../app/web/src/charts/chart-config';
 import type { ChartView } from '../../app/web/src/charts/chart-types';
 import {
   emptyOf,
@@ -19,113 +20,133 @@ import {
 
 beforeEach(giveElementsASize);
 
-/** The chart panel for every type, from known data: what reaches ECharts, the text, the states. */
+/** The chart panel for every type, from known data: what reaches Chart.js, the text, the states. */
 const view = (type: ChartView['type'], title = 'Revenue'): ChartView => ({ title, type, encoding: {} });
 
 function renderPanel(props: Partial<ChartPanelProps> & Pick<ChartPanelProps, 'view'>) {
   return render(<ChartPanel data={undefined} {...props} />);
 }
 
-/** The option ECharts holds for the drawn chart, once the library chunk has loaded. */
-async function drawnOption(container: HTMLElement): Promise<Record<string, any>> {
-  const el = await waitFor(() => {
-    const found = container.querySelector<HTMLElement>('.chart');
-    if (!found || !echarts.getInstanceByDom(found)) throw new Error('the chart is not drawn yet');
-    return found;
+/** The Chart.js chart drawn in the panel, once the library chunk has loaded. */
+async function drawnChart(container: HTMLElement): Promise<Chart> {
+  return waitFor(() => {
+    const canvas = container.querySelector<HTMLCanvasElement>('.chart canvas');
+    const chart = canvas ? Chart.getChart(canvas) : undefined;
+    if (!chart) throw new Error('the chart is not drawn yet');
+    return chart;
   });
-  const chart = echarts.getInstanceByDom(el) as echarts.ECharts;
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 20)); // lazyUpdate applies the option on the next frame
-  });
-  return chart.getOption() as Record<string, any>;
 }
 
-describe('drawn chart types reach ECharts with their series and values', () => {
+/** The chart's type as configured. */
+const typeOf = (chart: Chart | undefined) => (chart?.config as { type?: string } | undefined)?.type;
+
+const datasets = (chart: Chart) =>
+  chart.data.datasets.map((d) => ({ type: (d as { type?: string }).type ?? typeOf(chart), label: d.label, data: d.data }));
+
+describe('drawn chart types reach Chart.js with their series and values', () => {
   it('bar: one category per region in the order given, the null region as "(empty)", the sums as bar values', async () => {
     const { container } = renderPanel({ view: view('bar'), data: revenueByRegion });
-    const option = await drawnOption(container);
-    expect(option.xAxis[0].data).toEqual(['east', 'north', 'south', '(empty)']);
-    expect(option.series.map((s: any) => [s.type, s.name, s.data])).toEqual([['bar', 'sum of revenue', [12, 80.5, 40, 3]]]);
+    const chart = await drawnChart(container);
+    expect(typeOf(chart)).toBe('bar');
+    expect(chart.data.labels).toEqual(['east', 'north', 'south', '(empty)']);
+    expect(datasets(chart)).toEqual([{ type: 'bar', label: 'sum of revenue', data: [12, 80.5, 40, 3] }]);
+    expect(chart.options.plugins?.legend?.display).toBe(false);
   });
 
-  it('bar with a series: one bar series per year, a gap where a region has no value for that year', async () => {
+  it('bar with a series: one bar series per year, a gap where a region has no value for that year, and a legend', async () => {
     const { container } = renderPanel({ view: view('bar'), data: revenueByRegionAndYear });
-    const option = await drawnOption(container);
-    expect(option.xAxis[0].data).toEqual(['east', 'north', 'south']);
-    expect(option.series.map((s: any) => [s.name, s.data])).toEqual([
+    const chart = await drawnChart(container);
+    expect(chart.data.labels).toEqual(['east', 'north', 'south']);
+    expect(datasets(chart).map((d) => [d.label, d.data])).toEqual([
       ['2023', [5, null, 40]],
       ['2024', [7, 80, null]],
     ]);
-    expect(option.legend[0].show).not.toBe(false);
+    expect(chart.options.plugins?.legend?.display).toBe(true);
+    expect((chart.options.scales?.x as { stacked?: boolean }).stacked).toBe(false);
   });
 
-  it('line: one line per measure over the days', async () => {
+  it('bar with stacked set: the series stack on both axes', async () => {
+    const { container } = renderPanel({ view: { ...view('bar'), stacked: true }, data: revenueByRegionAndYear });
+    const chart = await drawnChart(container);
+    expect([
+      (chart.options.scales?.x as { stacked?: boolean }).stacked,
+      (chart.options.scales?.y as { stacked?: boolean }).stacked,
+    ]).toEqual([true, true]);
+  });
+
+  it('line: one unfilled line per measure over the days', async () => {
     const { container } = renderPanel({ view: view('line'), data: twoMeasuresByDay });
-    const option = await drawnOption(container);
-    expect(option.xAxis[0].data).toEqual(['2024-01-01', '2024-01-02', '2024-01-03']);
-    expect(option.series.map((s: any) => [s.type, s.name, s.data, s.areaStyle])).toEqual([
-      ['line', 'sum of revenue', [10, 20, null], undefined],
-      ['line', 'sum of units', [1, 2, 3], undefined],
+    const chart = await drawnChart(container);
+    expect(chart.data.labels).toEqual(['2024-01-01', '2024-01-02', '2024-01-03']);
+    expect(chart.data.datasets.map((d) => [(d as { type?: string }).type, d.label, d.data, (d as { fill?: boolean }).fill])).toEqual([
+      ['line', 'sum of revenue', [10, 20, null], false],
+      ['line', 'sum of units', [1, 2, 3], false],
     ]);
   });
 
   it('area: lines with a filled area', async () => {
     const { container } = renderPanel({ view: view('area'), data: twoMeasuresByDay });
-    const option = await drawnOption(container);
-    expect(option.series.map((s: any) => [s.type, s.data, s.areaStyle?.opacity])).toEqual([
-      ['line', [10, 20, null], 0.25],
-      ['line', [1, 2, 3], 0.25],
+    const chart = await drawnChart(container);
+    expect(chart.data.datasets.map((d) => [(d as { type?: string }).type, d.data, (d as { fill?: boolean }).fill])).toEqual([
+      ['line', [10, 20, null], true],
+      ['line', [1, 2, 3], true],
     ]);
   });
 
-  it('scatter: [x, y] points grouped by the series column, on a numeric x axis', async () => {
+  it('scatter: {x, y} points grouped by the series column, on a numeric x axis', async () => {
     const { container } = renderPanel({ view: view('scatter'), data: points });
-    const option = await drawnOption(container);
-    expect(option.xAxis[0].type).toBe('value');
-    expect(option.series.map((s: any) => [s.type, s.name, s.data])).toEqual([
+    const chart = await drawnChart(container);
+    expect(typeOf(chart)).toBe('scatter');
+    expect((chart.options.scales?.x as { type?: string }).type).toBe('linear');
+    expect(datasets(chart).map((d) => [d.label, d.data])).toEqual([
       [
-        'scatter',
         'east',
         [
-          [1, 10],
-          [2, 15],
+          { x: 1, y: 10 },
+          { x: 2, y: 15 },
         ],
       ],
-      ['scatter', 'west', [[3, 9]]],
+      ['west', [{ x: 3, y: 9 }]],
     ]);
   });
 
   it('pie: one named slice per region with its value', async () => {
     const { container } = renderPanel({ view: view('pie'), data: revenueByRegion });
-    const option = await drawnOption(container);
-    expect(option.series[0].type).toBe('pie');
-    expect(option.series[0].data).toEqual([
-      { name: 'east', value: 12 },
-      { name: 'north', value: 80.5 },
-      { name: 'south', value: 40 },
-      { name: '(empty)', value: 3 },
-    ]);
+    const chart = await drawnChart(container);
+    expect(typeOf(chart)).toBe('doughnut');
+    expect(chart.data.labels).toEqual(['east', 'north', 'south', '(empty)']);
+    expect(chart.data.datasets[0].data).toEqual([12, 80.5, 40, 3]);
   });
 
-  it('heatmap: [column, row, value] cells and a colour scale from the smallest to the largest value', async () => {
+  it('heatmap: {x, y, v} cells on two category axes, coloured from the smallest to the largest value', async () => {
     const { container } = renderPanel({ view: view('heatmap'), data: heat });
-    const option = await drawnOption(container);
-    expect(option.xAxis[0].data).toEqual(['east', 'west']);
-    expect(option.yAxis[0].data).toEqual(['2023', '2024']);
-    expect(option.series[0].data).toEqual([
-      [0, 0, 1],
-      [0, 1, 4],
-      [1, 0, 9],
+    const chart = await drawnChart(container);
+    expect(typeOf(chart)).toBe('matrix');
+    expect(chart.data.datasets[0].data).toEqual([
+      { x: 'east', y: '2023', v: 1 },
+      { x: 'east', y: '2024', v: 4 },
+      { x: 'west', y: '2023', v: 9 },
     ]);
-    expect([option.visualMap[0].min, option.visualMap[0].max]).toEqual([1, 9]);
+    expect((chart.options.scales?.x as { labels?: string[] }).labels).toEqual(['east', 'west']);
+    expect((chart.options.scales?.y as { labels?: string[] }).labels).toEqual(['2023', '2024']);
+    expect(heatColour(0)).not.toBe(heatColour(1));
+    expect(container.querySelector('.chart-heat-scale')?.textContent).toBe('19');
   });
 
-  it('replaces the series on new data instead of keeping a series the data no longer has', async () => {
+  it('replaces the series on new data instead of keeping a series the data no longer has, on the same chart', async () => {
     const { container, rerender } = renderPanel({ view: view('bar'), data: revenueByRegionAndYear });
-    await drawnOption(container);
+    const first = await drawnChart(container);
     rerender(<ChartPanel view={view('bar')} data={revenueByRegion} />);
-    const option = await drawnOption(container);
-    expect(option.series.map((s: any) => s.name)).toEqual(['sum of revenue']);
+    await waitFor(() => expect(first.data.datasets.map((d) => d.label)).toEqual(['sum of revenue']));
+    expect(await drawnChart(container)).toBe(first);
+  });
+
+  it('makes a new chart when the type changes', async () => {
+    const { container, rerender } = renderPanel({ view: view('bar'), data: revenueByRegion });
+    const first = await drawnChart(container);
+    rerender(<ChartPanel view={view('line')} data={revenueByRegion} />);
+    await waitFor(() => expect(typeOf(Chart.getChart(container.querySelector('canvas') as HTMLCanvasElement))).toBe('line'));
+    expect(Chart.getChart(container.querySelector('canvas') as HTMLCanvasElement)).not.toBe(first);
   });
 });
 
@@ -199,7 +220,7 @@ describe('states', () => {
 
   it('keeps the last data on screen when a refresh fails, and says so', async () => {
     const { container } = renderPanel({ view: view('bar'), data: revenueByRegion, error: new Error('timeout') });
-    await drawnOption(container);
+    await drawnChart(container);
     expect(screen.getByText('Showing the last data: the refresh failed (timeout).')).toBeTruthy();
   });
 });

@@ -1,9 +1,11 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dashboardView, debounce, describeEvent, projectNameOf } from '../../app/web/src/dashboard/data';
+import { giveElementsASize } from './chart-fixtures';
 import { FakeSocket, apiError, json, renderApp, serverFor, summary, task, users, utcDays } from './fake-api';
 
+beforeEach(giveElementsASize);
 afterEach(() => {
   vi.useRealTimers();
   FakeSocket.instances = [];
@@ -76,6 +78,15 @@ describe('dashboard data', () => {
     expect(describeEvent({ type: 'project.created', projectId: 9, data: { id: 9, name: 'New' }, receivedAt: 0 })).toBe(
       'Project “New” created',
     );
+    expect(
+      describeEvent(
+        { type: 'chart.created', projectId: 7, chartId: 4, data: { id: 4, title: 'Units by region' }, receivedAt: 0 },
+        'Churn model',
+      ),
+    ).toBe('Chart “Units by region” created in Churn model');
+    expect(describeEvent({ type: 'chart.data_changed', projectId: 7, chartId: 4, data: { chartId: 4 }, receivedAt: 0 })).toBe(
+      'New data for a chart in project #7',
+    );
     expect(projectNameOf({ type: 'project.updated', projectId: 9, data: { id: 9, name: 'Renamed' }, receivedAt: 0 })).toBe('Renamed');
     expect(projectNameOf({ type: 'dataset.created', projectId: 9, data: { id: 1, name: 'a dataset' }, receivedAt: 0 })).toBeUndefined();
   });
@@ -91,7 +102,37 @@ describe('dashboard page', () => {
     expect(screen.getByTestId('total-datasets').parentElement?.textContent).toContain('2 KB');
     expect(screen.getByText(/No activity since you opened this page/)).toBeTruthy();
     expect(server.callsTo('GET', '/api/dashboard/summary').map((c) => c.search)).toEqual(['?days=14']);
-    expect(server.calls.filter((c) => c.path.startsWith('/api/projects'))).toEqual([]);
+    // One page of projects for the links to their dashboards, never a request per project.
+    expect(server.calls.filter((c) => c.path.startsWith('/api/projects')).map((c) => `${c.path}${c.search}`)).toEqual([
+      '/api/projects?limit=20',
+    ]);
+    const links = within(await screen.findByTestId('project-dashboards')).getAllByRole('link');
+    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([['Churn model', '/projects/7/dashboard']]);
+  });
+
+  it('draws the overview charts, and "No data" instead of an all-zero donut or empty bars', async () => {
+    const server = serverFor(users.owner);
+    const zeroStatuses = { pending: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 };
+    server.on('GET', '/api/dashboard/summary', () =>
+      json(
+        200,
+        summary({
+          tasks: { total: 0, byStatus: zeroStatuses, byKind: { notebook: 0, spark: 0, manual: 0 } },
+          tasksCreatedPerDay: utcDays(14).map((day) => ({ day, total: 0, byStatus: zeroStatuses })),
+        }),
+      ),
+    );
+    renderApp(server, '/');
+    const kinds = await screen.findByRole('figure', { name: 'Tasks by kind' });
+    expect(kinds.dataset.state).toBe('empty');
+    expect(within(kinds).getByText('No data')).toBeTruthy();
+    expect(kinds.querySelector('canvas')).toBeNull();
+    expect(screen.getByRole('figure', { name: /Tasks created per day/ }).dataset.state).toBe('empty');
+    // One parquet dataset: its bar is drawn.
+    await waitFor(() => expect(screen.getByRole('figure', { name: 'Datasets by format' }).dataset.state).toBe('ready'));
+    expect(screen.getByRole('figure', { name: 'Datasets by format' }).querySelector('.chart-description')?.textContent).toBe(
+      'Bar chart of datasets by format, 4 bars, from 0 to 1',
+    );
   });
 
   it('shows live events in the feed at once and refetches the summary once per burst', async () => {

@@ -53,6 +53,9 @@ const TEMPORAL_TYPES = new Set([
   'TIMESTAMP_MS',
   'TIMESTAMP_NS',
   'TIMESTAMP_US',
+  // The API's own name for TIMESTAMP WITH TIME ZONE (data-engine/column-types.ts): the
+  // columns of datasets and query results come with the API's type names.
+  'TIMESTAMP_TZ',
 ]);
 const STRING_TYPES = new Set(['VARCHAR', 'TEXT', 'STRING', 'CHAR', 'BPCHAR', 'NVARCHAR', 'UUID']);
 const BOOLEAN_TYPES = new Set(['BOOLEAN', 'BOOL', 'LOGICAL']);

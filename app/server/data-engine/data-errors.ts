@@ -55,16 +55,19 @@ export class QueryEngineBusyError extends DataError {
  * DuckDB's message without its hints about reader options the user cannot set and with each
  * local file path replaced by the name the user knows it by.
  */
+/**
+ * How DuckDB starts its error messages: "<Kind> Error: ", possibly after "Error: " or after
+ * what the client library was doing ("Failed to extract statements: ").
+ */
+export const ENGINE_ERROR_PREFIX = /^(Error: )?(Failed to [a-z ]+: )?([A-Za-z]+ )*Error: /;
+
 export function cleanEngineMessage(message: string, pathNames: ReadonlyMap<string, string> = new Map()): string {
   let text = message;
   for (const [path, name] of pathNames) text = text.replaceAll(path, name);
   const cut = text.search(/\n\s*(Possible (fixes|Solution)|Possible solutions:|\n {2}file = |LINE \d+:)/);
   if (cut !== -1) text = text.slice(0, cut);
-  // "Error: Invalid Input Error: ..." -> "..."
-  return text
-    .replace(/^(Error: )?([A-Za-z]+ )*Error: /, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // "Error: Invalid Input Error: ..." -> "..."; "Failed to extract statements: Parser Error: ..." -> "..."
+  return text.replace(ENGINE_ERROR_PREFIX, '').replace(/\s+/g, ' ').trim();
 }
 
 /** The 1-based line of "CSV Error on Line: N" in a DuckDB message, if any. */

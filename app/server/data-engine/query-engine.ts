@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { StatementType } from '@duckdb/node-api';
 import type { LocalFile } from '../storage/object-storage';
 import { columnTypeOf, type DatasetColumn } from './column-types';
-import { cleanEngineMessage, DataError, InvalidQueryError, QueryTimeoutError } from './data-errors';
+import { cleanEngineMessage, DataError, ENGINE_ERROR_PREFIX, InvalidQueryError, QueryTimeoutError } from './data-errors';
 import { readFunctionSql, type DatasetReadSpec } from './dataset-read-spec';
 import { openSandbox, type Sandbox } from './duckdb-sandbox';
 import { jsonRows, type JsonValue } from './json-values';
@@ -21,8 +21,13 @@ export interface QueryRequest {
   readonly sql: string;
   /** Exactly the project's datasets: nothing else can be named or read. */
   readonly datasets: readonly QueryableDataset[];
-  /** Most rows returned (1..10000); more rows set `truncated`. */
+  /** Most rows returned (1..10000, or 1..`maxLimit`); more rows set `truncated`. */
   readonly limit: number;
+  /**
+   * A higher ceiling for `limit`, for the server's own queries whose SQL bounds its rows
+   * itself (a chart's query returns at most MAX_CHART_CELLS + 1). @default MAX_QUERY_ROWS
+   */
+  readonly maxLimit?: number;
 }
 
 export interface QueryResult {
@@ -56,7 +61,7 @@ interface QueryState {
  */
 function isEngineError(error: unknown): error is Error {
   const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && /^(Error: )?([A-Za-z]+ )*Error: /.test(message);
+  return typeof message === 'string' && ENGINE_ERROR_PREFIX.test(message);
 }
 
 /**
@@ -96,8 +101,9 @@ export class QueryEngine {
   async query(request: QueryRequest): Promise<QueryResult> {
     const started = performance.now();
     const { sql, limit } = request;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUERY_ROWS)
-      throw new InvalidQueryError(`limit must be an integer from 1 to ${MAX_QUERY_ROWS}`);
+    const maxLimit = request.maxLimit ?? MAX_QUERY_ROWS;
+    if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
+      throw new InvalidQueryError(`limit must be an integer from 1 to ${maxLimit}`);
     if (sql.trim() === '') throw new InvalidQueryError('the query is empty');
     if (sql.length > this.maxSqlLength) throw new InvalidQueryError(`the query is longer than ${this.maxSqlLength} characters`);
     const referenced = this.referencedDatasets(sql, request.datasets);
@@ -126,15 +132,23 @@ export class QueryEngine {
     }
   }
 
+  /**
+   * The datasets the SQL names, without running it (what a query's result depends on); 400
+   * invalid_query when it cannot be parsed.
+   */
+  datasetsNamedBy<T extends { readonly name: string }>(sql: string, datasets: readonly T[]): T[] {
+    return this.referencedDatasets(sql, datasets);
+  }
+
   /** The datasets the SQL names (DuckDB's parser, case-insensitively as DuckDB resolves names). */
-  private referencedDatasets(sql: string, datasets: readonly QueryableDataset[]): QueryableDataset[] {
+  private referencedDatasets<T extends { readonly name: string }>(sql: string, datasets: readonly T[]): T[] {
     let names: readonly string[];
     try {
       names = this.parser.connection.getTableNames(sql, false);
     } catch (error) {
       throw new InvalidQueryError(isEngineError(error) ? cleanEngineMessage(error.message) : 'the query cannot be parsed');
     }
-    const referenced = new Map<string, QueryableDataset>();
+    const referenced = new Map<string, T>();
     for (const name of names) {
       const matches = datasets.filter((dataset) => dataset.name.toLowerCase() === name.toLowerCase());
       if (matches.length > 1) throw new InvalidQueryError(`"${name}" names more than one dataset (names differ only by case): rename one`);

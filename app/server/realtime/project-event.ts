@@ -9,6 +9,7 @@ export interface ProjectEvent {
   readonly projectId: number;
   readonly taskId?: number;
   readonly datasetId?: number;
+  readonly chartId?: number;
   readonly data: unknown;
 }
 

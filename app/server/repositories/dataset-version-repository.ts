@@ -50,7 +50,7 @@ export async function saveVersionProfile(db: Executor, versionId: number, profil
 export async function listCurrentVersionsOfProject(
   db: Executor,
   projectId: number,
-): Promise<{ name: string; dataset_id: number; storage_key: string; read_spec: string; version: number }[]> {
+): Promise<{ name: string; dataset_id: number; storage_key: string; read_spec: string; schema_json: string; version: number }[]> {
   return db
     .selectFrom('datasets')
     .innerJoin('dataset_versions', (join) =>
@@ -61,6 +61,7 @@ export async function listCurrentVersionsOfProject(
       'datasets.id as dataset_id',
       'dataset_versions.storage_key',
       'dataset_versions.read_spec',
+      'dataset_versions.schema_json',
       'dataset_versions.version',
     ])
     .where('datasets.project_id', '=', projectId)

@@ -25,6 +25,7 @@ import {
   resolveProjectAccess,
   type ProjectPermission,
 } from './project-access';
+import { chartDataChangedMessages } from './chart-service';
 import { presentDataset } from './representations';
 import type { CachedRead } from './read-cache';
 import { commitThenPublish } from './unit-of-work';
@@ -143,6 +144,10 @@ export async function changeDataset(ctx: AppContext, principal: Principal, id: n
     const row = await findDatasetById(trx, id);
     if (!row) throw notFound(`dataset ${id}`);
     const updated = presentDataset(row);
+    // A renamed dataset changes what the charts' queries naming either name read.
+    if (row.name !== dataset.name) {
+      outbox.push(...(await chartDataChangedMessages(ctx, trx, row.project_id, id, [dataset.name, row.name])));
+    }
     outbox.push({
       kind: 'event',
       event: { type: 'dataset.updated', projectId: row.project_id, datasetId: id, data: updated },
@@ -165,6 +170,8 @@ export async function removeDataset(ctx: AppContext, principal: Principal, id: n
   if (dataset.kind === 'managed') for await (const object of ctx.storage.list(prefix)) keys.push(object.key);
   await commitThenPublish(ctx, async (trx, outbox) => {
     const { dataset: current } = await visibleDataset(trx, principal, id, 'write');
+    // The charts reading it have no data any more: their dashboards show why on the next read.
+    outbox.push(...(await chartDataChangedMessages(ctx, trx, current.project_id, id, [current.name])));
     await deleteDataset(trx, id);
     outbox.push({
       kind: 'event',
@@ -172,6 +179,7 @@ export async function removeDataset(ctx: AppContext, principal: Principal, id: n
       audience: await findProjectAudience(trx, current.project_id),
     });
   });
+  await ctx.chartData.dropDataset(id);
   if (dataset.kind === 'managed') {
     await ctx.storage
       .deletePrefix(prefix)

@@ -9,6 +9,7 @@ import { findDatasetById, insertDataset, lockDatasetById } from '../repositories
 import type { Executor } from '../repositories/executor';
 import type { Dataset } from '../schemas/dataset.schema';
 import { nowDbTimestamp } from '../time';
+import { chartDataChangedMessages } from './chart-service';
 import { commitUpload, datasetEvent, stageAndInspect, writeVersion, type InspectedUpload } from './dataset-ingest';
 import { checkDatasetName, datasetNameKey } from './dataset-names';
 import { datasetExists, requireFreeName, requireManaged, visibleDataset } from './dataset-service';
@@ -120,7 +121,7 @@ async function appendVersion(
   upload: InspectedUpload,
   who: { createdBy: number | null; runId: number | null; recheck?: (trx: Executor, projectId: number) => Promise<void> },
 ): Promise<Dataset> {
-  return commitUpload(
+  const updated = await commitUpload(
     ctx,
     upload,
     () => conflict('version_conflict', `another version of dataset ${datasetId} was added at the same time; retry`),
@@ -131,10 +132,15 @@ async function appendVersion(
       requireManaged(current);
       const row = await writeVersion(ctx, write, current, (current.version ?? 0) + 1, { upload, ...who }, onCommitted);
       const { message, dataset } = await datasetEvent(write.trx, 'dataset.updated', row);
-      write.outbox.push(message);
+      // The charts' events go first: a client that sees dataset.updated has seen them all.
+      write.outbox.push(...(await chartDataChangedMessages(ctx, write.trx, current.project_id, datasetId, [current.name])), message);
       return dataset;
     },
   );
+  // The charts' cached data of the older version is unreachable now (its keys name that
+  // version); dropping it frees the memory before it would expire.
+  await ctx.chartData.dropDataset(datasetId);
+  return updated;
 }
 
 /** POST /datasets/:id/versions: the body becomes the dataset's next version. */

@@ -44,6 +44,8 @@ const datasetDetail = lazyPage(() => import('./pages/DatasetDetail'));
 const queryPage = lazyPage(() => import('./pages/QueryPage'));
 const deployment = lazyPage(() => import('./pages/Deployment'));
 const cluster = lazyPage(() => import('./pages/Cluster'));
+const projectDashboard = lazyPage(() => import('./pages/ProjectDashboard'));
+const chartBuilder = lazyPage(() => import('./pages/ChartBuilder'));
 const Dashboard = dashboard.Page;
 const Projects = projects.Page;
 const ProjectDetail = projectDetail.Page;
@@ -52,6 +54,8 @@ const DatasetDetail = datasetDetail.Page;
 const QueryPage = queryPage.Page;
 const Deployment = deployment.Page;
 const Cluster = cluster.Page;
+const ProjectDashboard = projectDashboard.Page;
+const ChartBuilder = chartBuilder.Page;
 
 /**
  * Starts fetching the code of the page at `pathname` (for /sign-in, of the page it leads to),
@@ -76,7 +80,11 @@ export async function preloadPage(pathname: string, search = ''): Promise<void> 
                   ? deployment
                   : target === '/cluster'
                     ? cluster
-                    : undefined;
+                    : /^\/projects\/[^/]+\/dashboard$/.test(target)
+                      ? projectDashboard
+                      : /^\/projects\/[^/]+\/charts\/(new|[^/]+\/edit)$/.test(target)
+                        ? chartBuilder
+                        : undefined;
   // A failed download is retried when the page renders, which then shows the error.
   await page?.preload().catch(() => undefined);
 }
@@ -160,6 +168,30 @@ export function AppRoutes() {
             element={
               <Page label="Loading SQL…">
                 <QueryPage />
+              </Page>
+            }
+          />
+          <Route
+            path="projects/:id/dashboard"
+            element={
+              <Page label="Loading dashboard…">
+                <ProjectDashboard />
+              </Page>
+            }
+          />
+          <Route
+            path="projects/:id/charts/new"
+            element={
+              <Page label="Loading chart builder…">
+                <ChartBuilder />
+              </Page>
+            }
+          />
+          <Route
+            path="projects/:id/charts/:chartId/edit"
+            element={
+              <Page label="Loading chart builder…">
+                <ChartBuilder />
               </Page>
             }
           />

@@ -325,6 +325,606 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/charts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: number | null;
+                            /** ChartEncoding */
+                            encoding: {
+                                /**
+                                 * @description Groups the rows by x and series and aggregates each y; absent: rows as they are
+                                 * @enum {string}
+                                 */
+                                aggregate?: "sum" | "avg" | "count" | "min" | "max";
+                                /** @description At most this many rows, or x values when there is a series (1..5000, the default) */
+                                limit?: number;
+                                /** @description A column of the source, by its exact name */
+                                series?: string;
+                                /**
+                                 * @description x-asc (default when there is an x), x-desc, y-asc or y-desc (by the first y)
+                                 * @enum {string}
+                                 */
+                                sort?: "x-asc" | "x-desc" | "y-asc" | "y-desc";
+                                /** @description A column of the source, by its exact name */
+                                x?: string;
+                                /** @description 1..10 columns */
+                                y?: string[];
+                            };
+                            /** @description Positive integer id */
+                            id: number;
+                            /** @description Place on the dashboard, 0 first */
+                            position: number;
+                            /** @description Positive integer id */
+                            projectId: number;
+                            /**
+                             * ChartSource
+                             * @description Either {datasetId} or {sql}
+                             */
+                            source: {
+                                /** @description Positive integer id */
+                                datasetId?: number;
+                                /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
+                                sql?: string;
+                            } | unknown | unknown;
+                            title: string;
+                            /**
+                             * @description How the data is drawn
+                             * @enum {string}
+                             */
+                            type: "bar" | "line" | "area" | "scatter" | "pie" | "heatmap" | "table" | "number";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Columns of the 12-column dashboard grid */
+                            width: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a chart (owner, editors, admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a chart; each given field replaces the old one (owner, editors, admins)
+         * @description A column the encoding names that the source does not have is 400 unknown_column naming it; a spec the chart type does not allow, 400 invalid_encoding; a {sql} source that is not one read-only query, 400 invalid_query; past QUERY_TIMEOUT_MS, 400 query_timeout.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** ChartEncoding */
+                        encoding?: {
+                            /**
+                             * @description Groups the rows by x and series and aggregates each y; absent: rows as they are
+                             * @enum {string}
+                             */
+                            aggregate?: "sum" | "avg" | "count" | "min" | "max";
+                            /** @description At most this many rows, or x values when there is a series (1..5000, the default) */
+                            limit?: number;
+                            /** @description A column of the source, by its exact name */
+                            series?: string;
+                            /**
+                             * @description x-asc (default when there is an x), x-desc, y-asc or y-desc (by the first y)
+                             * @enum {string}
+                             */
+                            sort?: "x-asc" | "x-desc" | "y-asc" | "y-desc";
+                            /** @description A column of the source, by its exact name */
+                            x?: string;
+                            /** @description 1..10 columns */
+                            y?: string[];
+                        };
+                        /**
+                         * ChartSource
+                         * @description Either {datasetId} or {sql}
+                         */
+                        source?: {
+                            /** @description Positive integer id */
+                            datasetId?: number;
+                            /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
+                            sql?: string;
+                        } | unknown | unknown;
+                        /** @description Chart title (1..200 characters) */
+                        title?: string;
+                        /**
+                         * @description How the data is drawn
+                         * @enum {string}
+                         */
+                        type?: "bar" | "line" | "area" | "scatter" | "pie" | "heatmap" | "table" | "number";
+                        /** @description Columns of the 12-column dashboard grid */
+                        width?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: number | null;
+                            /** ChartEncoding */
+                            encoding: {
+                                /**
+                                 * @description Groups the rows by x and series and aggregates each y; absent: rows as they are
+                                 * @enum {string}
+                                 */
+                                aggregate?: "sum" | "avg" | "count" | "min" | "max";
+                                /** @description At most this many rows, or x values when there is a series (1..5000, the default) */
+                                limit?: number;
+                                /** @description A column of the source, by its exact name */
+                                series?: string;
+                                /**
+                                 * @description x-asc (default when there is an x), x-desc, y-asc or y-desc (by the first y)
+                                 * @enum {string}
+                                 */
+                                sort?: "x-asc" | "x-desc" | "y-asc" | "y-desc";
+                                /** @description A column of the source, by its exact name */
+                                x?: string;
+                                /** @description 1..10 columns */
+                                y?: string[];
+                            };
+                            /** @description Positive integer id */
+                            id: number;
+                            /** @description Place on the dashboard, 0 first */
+                            position: number;
+                            /** @description Positive integer id */
+                            projectId: number;
+                            /**
+                             * ChartSource
+                             * @description Either {datasetId} or {sql}
+                             */
+                            source: {
+                                /** @description Positive integer id */
+                                datasetId?: number;
+                                /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
+                                sql?: string;
+                            } | unknown | unknown;
+                            title: string;
+                            /**
+                             * @description How the data is drawn
+                             * @enum {string}
+                             */
+                            type: "bar" | "line" | "area" | "scatter" | "pie" | "heatmap" | "table" | "number";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Columns of the 12-column dashboard grid */
+                            width: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/charts/{id}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A chart's data, computed over its source; cached until a dataset the source reads gets a new version
+         * @description A column the encoding names that the source does not have is 400 unknown_column naming it; a spec the chart type does not allow, 400 invalid_encoding; a {sql} source that is not one read-only query, 400 invalid_query; past QUERY_TIMEOUT_MS, 400 query_timeout.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: {
+                                /**
+                                 * @description Groups the rows by x and series and aggregates each y; absent: rows as they are
+                                 * @enum {string}
+                                 */
+                                aggregate?: "sum" | "avg" | "count" | "min" | "max";
+                                /** @description The source column it comes from */
+                                column: string;
+                                /** @enum {string} */
+                                kind: "number" | "string" | "temporal" | "boolean" | "other";
+                                /** @description Label, e.g. "region" or "sum(revenue)" */
+                                name: string;
+                                /** @enum {string} */
+                                role: "x" | "series" | "y" | "value";
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            computedAt: string;
+                            rows: (string | number | boolean | null)[][];
+                            /** @description The dataset versions the data was computed from, "<datasetId>@<version>" by dataset id, joined by commas ("" for a query that reads no dataset) */
+                            sourceVersion: string;
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/summary": {
         parameters: {
             query?: never;
@@ -2662,6 +3262,741 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/projects/{id}/charts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's charts, in dashboard order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description In dashboard order */
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC
+                                 */
+                                createdAt: string;
+                                createdBy: number | null;
+                                /** ChartEncoding */
+                                encoding: {
+                                    /**
+                                     * @description Groups the rows by x and series and aggregates each y; absent: rows as they are
+                                     * @enum {string}
+                                     */
+                                    aggregate?: "sum" | "avg" | "count" | "min" | "max";
+                                    /** @description At most this many rows, or x values when there is a series (1..5000, the default) */
+                                    limit?: number;
+                                    /** @description A column of the source, by its exact name */
+                                    series?: string;
+                                    /**
+                                     * @description x-asc (default when there is an x), x-desc, y-asc or y-desc (by the first y)
+                                     * @enum {string}
+                                     */
+                                    sort?: "x-asc" | "x-desc" | "y-asc" | "y-desc";
+                                    /** @description A column of the source, by its exact name */
+                                    x?: string;
+                                    /** @description 1..10 columns */
+                                    y?: string[];
+                                };
+                                /** @description Positive integer id */
+                                id: number;
+                                /** @description Place on the dashboard, 0 first */
+                                position: number;
+                                /** @description Positive integer id */
+                                projectId: number;
+                                /**
+                                 * ChartSource
+                                 * @description Either {datasetId} or {sql}
+                                 */
+                                source: {
+                                    /** @description Positive integer id */
+                                    datasetId?: number;
+                                    /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
+                                    sql?: string;
+                                } | unknown | unknown;
+                                title: string;
+                                /**
+                                 * @description How the data is drawn
+                                 * @enum {string}
+                                 */
+                                type: "bar" | "line" | "area" | "scatter" | "pie" | "heatmap" | "table" | "number";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC
+                                 */
+                                updatedAt: string;
+                                /** @description Columns of the 12-column dashboard grid */
+                                width: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a chart, placed last on the dashboard (owner, editors, admins)
+         * @description A column the encoding names that the source does not have is 400 unknown_column naming it; a spec the chart type does not allow, 400 invalid_encoding; a {sql} source that is not one read-only query, 400 invalid_query; past QUERY_TIMEOUT_MS, 400 query_timeout.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** ChartEncoding */
+                        encoding: {
+                            /**
+                             * @description Groups the rows by x and series and aggregates each y; absent: rows as they are
+                             * @enum {string}
+                             */
+                            aggregate?: "sum" | "avg" | "count" | "min" | "max";
+                            /** @description At most this many rows, or x values when there is a series (1..5000, the default) */
+                            limit?: number;
+                            /** @description A column of the source, by its exact name */
+                            series?: string;
+                            /**
+                             * @description x-asc (default when there is an x), x-desc, y-asc or y-desc (by the first y)
+                             * @enum {string}
+                             */
+                            sort?: "x-asc" | "x-desc" | "y-asc" | "y-desc";
+                            /** @description A column of the source, by its exact name */
+                            x?: string;
+                            /** @description 1..10 columns */
+                            y?: string[];
+                        };
+                        /**
+                         * ChartSource
+                         * @description Either {datasetId} or {sql}
+                         */
+                        source: {
+                            /** @description Positive integer id */
+                            datasetId?: number;
+                            /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
+                            sql?: string;
+                        } | unknown | unknown;
+                        /** @description Chart title (1..200 characters) */
+                        title: string;
+                        /**
+                         * @description How the data is drawn
+                         * @enum {string}
+                         */
+                        type: "bar" | "line" | "area" | "scatter" | "pie" | "heatmap" | "table" | "number";
+                        /**
+                         * @description Columns of the 12-column dashboard grid
+                         * @default 6
+                         */
+                        width?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: number | null;
+                            /** ChartEncoding */
+                            encoding: {
+                                /**
+                                 * @description Groups the rows by x and series and aggregates each y; absent: rows as they are
+                                 * @enum {string}
+                                 */
+                                aggregate?: "sum" | "avg" | "count" | "min" | "max";
+                                /** @description At most this many rows, or x values when there is a series (1..5000, the default) */
+                                limit?: number;
+                                /** @description A column of the source, by its exact name */
+                                series?: string;
+                                /**
+                                 * @description x-asc (default when there is an x), x-desc, y-asc or y-desc (by the first y)
+                                 * @enum {string}
+                                 */
+                                sort?: "x-asc" | "x-desc" | "y-asc" | "y-desc";
+                                /** @description A column of the source, by its exact name */
+                                x?: string;
+                                /** @description 1..10 columns */
+                                y?: string[];
+                            };
+                            /** @description Positive integer id */
+                            id: number;
+                            /** @description Place on the dashboard, 0 first */
+                            position: number;
+                            /** @description Positive integer id */
+                            projectId: number;
+                            /**
+                             * ChartSource
+                             * @description Either {datasetId} or {sql}
+                             */
+                            source: {
+                                /** @description Positive integer id */
+                                datasetId?: number;
+                                /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
+                                sql?: string;
+                            } | unknown | unknown;
+                            title: string;
+                            /**
+                             * @description How the data is drawn
+                             * @enum {string}
+                             */
+                            type: "bar" | "line" | "area" | "scatter" | "pie" | "heatmap" | "table" | "number";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                            /** @description Columns of the 12-column dashboard grid */
+                            width: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/charts/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A chart's data without saving it: the builder's live preview (any member)
+         * @description A column the encoding names that the source does not have is 400 unknown_column naming it; a spec the chart type does not allow, 400 invalid_encoding; a {sql} source that is not one read-only query, 400 invalid_query; past QUERY_TIMEOUT_MS, 400 query_timeout.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** ChartEncoding */
+                        encoding: {
+                            /**
+                             * @description Groups the rows by x and series and aggregates each y; absent: rows as they are
+                             * @enum {string}
+                             */
+                            aggregate?: "sum" | "avg" | "count" | "min" | "max";
+                            /** @description At most this many rows, or x values when there is a series (1..5000, the default) */
+                            limit?: number;
+                            /** @description A column of the source, by its exact name */
+                            series?: string;
+                            /**
+                             * @description x-asc (default when there is an x), x-desc, y-asc or y-desc (by the first y)
+                             * @enum {string}
+                             */
+                            sort?: "x-asc" | "x-desc" | "y-asc" | "y-desc";
+                            /** @description A column of the source, by its exact name */
+                            x?: string;
+                            /** @description 1..10 columns */
+                            y?: string[];
+                        };
+                        /**
+                         * ChartSource
+                         * @description Either {datasetId} or {sql}
+                         */
+                        source: {
+                            /** @description Positive integer id */
+                            datasetId?: number;
+                            /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
+                            sql?: string;
+                        } | unknown | unknown;
+                        /**
+                         * @description How the data is drawn
+                         * @enum {string}
+                         */
+                        type: "bar" | "line" | "area" | "scatter" | "pie" | "heatmap" | "table" | "number";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: {
+                                /**
+                                 * @description Groups the rows by x and series and aggregates each y; absent: rows as they are
+                                 * @enum {string}
+                                 */
+                                aggregate?: "sum" | "avg" | "count" | "min" | "max";
+                                /** @description The source column it comes from */
+                                column: string;
+                                /** @enum {string} */
+                                kind: "number" | "string" | "temporal" | "boolean" | "other";
+                                /** @description Label, e.g. "region" or "sum(revenue)" */
+                                name: string;
+                                /** @enum {string} */
+                                role: "x" | "series" | "y" | "value";
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            computedAt: string;
+                            rows: (string | number | boolean | null)[][];
+                            /** @description The dataset versions the data was computed from, "<datasetId>@<version>" by dataset id, joined by commas ("" for a query that reads no dataset) */
+                            sourceVersion: string;
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Arrange the dashboard: every chart of the project, exactly once, in order (owner, editors, admins)
+         * @description An order that misses a chart, names one of another project or repeats one is 400 invalid_order naming them.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Every chart id of the project, in dashboard order */
+                        order: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description In dashboard order */
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC
+                                 */
+                                createdAt: string;
+                                createdBy: number | null;
+                                /** ChartEncoding */
+                                encoding: {
+                                    /**
+                                     * @description Groups the rows by x and series and aggregates each y; absent: rows as they are
+                                     * @enum {string}
+                                     */
+                                    aggregate?: "sum" | "avg" | "count" | "min" | "max";
+                                    /** @description At most this many rows, or x values when there is a series (1..5000, the default) */
+                                    limit?: number;
+                                    /** @description A column of the source, by its exact name */
+                                    series?: string;
+                                    /**
+                                     * @description x-asc (default when there is an x), x-desc, y-asc or y-desc (by the first y)
+                                     * @enum {string}
+                                     */
+                                    sort?: "x-asc" | "x-desc" | "y-asc" | "y-desc";
+                                    /** @description A column of the source, by its exact name */
+                                    x?: string;
+                                    /** @description 1..10 columns */
+                                    y?: string[];
+                                };
+                                /** @description Positive integer id */
+                                id: number;
+                                /** @description Place on the dashboard, 0 first */
+                                position: number;
+                                /** @description Positive integer id */
+                                projectId: number;
+                                /**
+                                 * ChartSource
+                                 * @description Either {datasetId} or {sql}
+                                 */
+                                source: {
+                                    /** @description Positive integer id */
+                                    datasetId?: number;
+                                    /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
+                                    sql?: string;
+                                } | unknown | unknown;
+                                title: string;
+                                /**
+                                 * @description How the data is drawn
+                                 * @enum {string}
+                                 */
+                                type: "bar" | "line" | "area" | "scatter" | "pie" | "heatmap" | "table" | "number";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC
+                                 */
+                                updatedAt: string;
+                                /** @description Columns of the 12-column dashboard grid */
+                                width: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/datasets": {
         parameters: {
             query?: never;
@@ -4560,7 +5895,7 @@ export interface paths {
         };
         /**
          * WebSocket of project events
-         * @description Authenticate with `Sec-WebSocket-Protocol: bearer, <access token>` (the server answers with the `bearer` protocol) or `?token=<access token>`. Messages: {"type","projectId",...,"data"} with type project.created|project.updated|project.deleted|task.created|task.updated|task.deleted|dataset.created|dataset.updated|dataset.deleted|run.created|run.updated. A plain GET without the WebSocket upgrade answers 426.
+         * @description Authenticate with `Sec-WebSocket-Protocol: bearer, <access token>` (the server answers with the `bearer` protocol) or `?token=<access token>`. Messages: {"type","projectId",...,"data"} with type project.created|project.updated|project.deleted|task.created|task.updated|task.deleted|dataset.created|dataset.updated|dataset.deleted|run.created|run.updated|chart.created|chart.updated|chart.deleted|chart.data_changed. A plain GET without the WebSocket upgrade answers 426.
          */
         get: {
             parameters: {

@@ -4,14 +4,14 @@ import { describeError } from '../api/errors';
 import { Loading } from '../components/states';
 import { ChartNumber } from './ChartNumber';
 import { ChartTable } from './ChartTable';
-import type { EChartsInstance } from './EChart';
+import type { ChartInstance } from './ChartCanvas';
 import { chartCsv } from './chart-csv';
 import { describeChart } from './chart-describe';
-import { downloadBlob, fileNameFor, svgToPng } from './chart-export';
-import { NARROW_WIDTH, REPLACED_COMPONENTS, chartOption, isDrawn } from './chart-options';
+import { NARROW_WIDTH, chartConfig, heatColour, heatRange, isDrawn } from './chart-config';
+import { chartToPng, downloadBlob, fileNameFor } from './chart-export';
 import { noDataReason } from './chart-series';
 import type { ChartData, ChartView } from './chart-types';
-import { useECharts } from './load-echarts';
+import { useChartCanvas } from './load-chart';
 import './charts.css';
 
 export interface ChartPanelProps {
@@ -50,9 +50,22 @@ function useWidth(): [(el: HTMLElement | null) => void, number] {
   return [ref, width];
 }
 
+/** The heatmap's colour scale: its smallest value, a gradient, its largest value. */
+function HeatScale({ data }: { data: ChartData }) {
+  const range = heatRange(data);
+  if (!range) return null;
+  return (
+    <p className="chart-heat-scale small muted" aria-hidden="true">
+      <span>{range.min}</span>
+      <span className="chart-heat-gradient" style={{ background: `linear-gradient(to right, ${heatColour(0)}, ${heatColour(1)})` }} />
+      <span>{range.max}</span>
+    </p>
+  );
+}
+
 /**
  * One chart of a dashboard: title, a sentence saying what it plots (its ARIA description),
- * the chart itself (ECharts for bar, line, area, scatter, pie and heatmap, loaded on
+ * the chart itself (Chart.js for bar, line, area, scatter, pie and heatmap, loaded on
  * demand; an HTML table; a big number), loading, error and "No data" states, and export
  * as PNG and CSV. The drawn chart is focusable and has the description as its label;
  * "Data table" shows the same numbers as a table for anyone who cannot read the drawing.
@@ -60,13 +73,13 @@ function useWidth(): [(el: HTMLElement | null) => void, number] {
 export function ChartPanel({ view, data, error, onRetry, width = 12, height = 280, animate = true, actions }: ChartPanelProps) {
   const id = useId();
   const drawn = isDrawn(view.type);
-  const { EChart, failed, retry } = useECharts(drawn);
+  const { ChartCanvas, failed, retry } = useChartCanvas(drawn);
   const [measureRef, boxWidth] = useWidth();
   const [showTable, setShowTable] = useState(false);
   const [exportError, setExportError] = useState<string | undefined>(undefined);
-  const instance = useRef<EChartsInstance | undefined>(undefined);
+  const instance = useRef<ChartInstance | undefined>(undefined);
   const [instanceReady, setInstanceReady] = useState(false);
-  const onInstance = useCallback((chart: EChartsInstance | undefined) => {
+  const onInstance = useCallback((chart: ChartInstance | undefined) => {
     instance.current = chart;
     setInstanceReady(chart !== undefined);
   }, []);
@@ -75,9 +88,10 @@ export function ChartPanel({ view, data, error, onRetry, width = 12, height = 28
   const empty = data ? noDataReason(view.type, data) : undefined;
   const narrow = boxWidth > 0 && boxWidth < NARROW_WIDTH;
   const type = view.type;
-  const option = useMemo(
-    () => (isDrawn(type) && data && !empty ? chartOption(type, data, narrow) : undefined),
-    [type, data, empty, narrow],
+  const stacked = view.stacked ?? false;
+  const config = useMemo(
+    () => (isDrawn(type) && data && !empty ? chartConfig(type, data, { narrow, animate, stacked }) : undefined),
+    [type, data, empty, narrow, animate, stacked],
   );
 
   const exportPng = async () => {
@@ -85,7 +99,7 @@ export function ChartPanel({ view, data, error, onRetry, width = 12, height = 28
     if (!chart) return;
     setExportError(undefined);
     try {
-      const png = await svgToPng(chart.renderToSVGString(), chart.getWidth(), chart.getHeight());
+      const png = await chartToPng(chart);
       downloadBlob(png, fileNameFor(view.title, 'png'));
     } catch (e) {
       setExportError(`The image could not be made: ${e instanceof Error ? e.message : String(e)}`);
@@ -131,12 +145,13 @@ export function ChartPanel({ view, data, error, onRetry, width = 12, height = 28
         </Button>
       </div>
     );
-  } else if (!EChart || !option) {
+  } else if (!ChartCanvas || !config) {
     body = <Loading label="Loading chart…" />;
   } else {
     body = (
       <div className="chart-drawing" role="img" tabIndex={0} aria-labelledby={`${id}-title ${id}-desc`}>
-        <EChart option={option} height={height} animate={animate} replaceMerge={REPLACED_COMPONENTS} onInstance={onInstance} />
+        <ChartCanvas config={config} height={height} onInstance={onInstance} />
+        {type === 'heatmap' && data ? <HeatScale data={data} /> : null}
       </div>
     );
   }

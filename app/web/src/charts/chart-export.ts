@@ -1,28 +1,30 @@
+import type { ChartInstance } from './ChartCanvas';
+
 /**
- * PNG export for charts drawn with the SVG renderer: ECharts' getDataURL({type: 'png'})
- * needs the canvas renderer (with SVG it returns SVG), so the chart's SVG is drawn onto a
- * canvas at `scale` times its size (sharp on high-density screens) over a white
- * background, and the canvas encodes the PNG.
+ * A PNG of a drawn chart at `scale` times its size on screen (sharp on high-density
+ * screens and in print): the chart is redrawn at that pixel ratio for the moment of the
+ * copy, painted over a white background (the canvas itself is transparent), and put back.
  */
-export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+export async function chartToPng(chart: ChartInstance, scale = 2): Promise<Blob> {
+  const previous = chart.options.devicePixelRatio;
+  chart.options.devicePixelRatio = scale;
   try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
+    chart.resize();
+    chart.draw();
     const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.round(width * scale));
-    canvas.height = Math.max(1, Math.round(height * scale));
+    canvas.width = chart.canvas.width;
+    canvas.height = chart.canvas.height;
     const context = canvas.getContext('2d');
     if (!context) throw new Error('this browser cannot draw on a canvas');
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    context.drawImage(chart.canvas, 0, 0);
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))), 'image/png'),
     );
   } finally {
-    URL.revokeObjectURL(url);
+    chart.options.devicePixelRatio = previous;
+    chart.resize();
   }
 }
 

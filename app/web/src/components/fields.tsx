@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import {
   Button,
   FieldError,
@@ -11,47 +10,12 @@ import {
   Select,
   SelectValue,
   Text,
-  TextArea,
-  TextField,
   Group,
 } from 'react-aria-components';
-
-interface Common {
-  name: string;
-  label: string;
-  description?: ReactNode;
-  isRequired?: boolean;
-  isDisabled?: boolean;
-}
-
-/**
- * Field wrappers over react-aria-components: a visible label tied to the control, the
- * description and the error (client-side or the API's, through <Form validationErrors>)
- * announced with it.
- */
-export function TextInput(
-  props: Common & {
-    type?: 'text' | 'email' | 'password' | 'search' | 'url';
-    defaultValue?: string;
-    autoComplete?: string;
-    autoFocus?: boolean;
-    minLength?: number;
-    maxLength?: number;
-    multiline?: boolean;
-    placeholder?: string;
-    validate?: (value: string) => string | true | null | undefined;
-  },
-) {
-  const { name, label, description, multiline, placeholder, ...rest } = props;
-  return (
-    <TextField className="field" name={name} validationBehavior="aria" {...rest}>
-      <Label>{label}</Label>
-      {multiline ? <TextArea rows={3} placeholder={placeholder} /> : <Input placeholder={placeholder} />}
-      {description ? <Text slot="description">{description}</Text> : null}
-      <FieldError className="field-error" />
-    </TextField>
-  );
-}
+// The text field lives in a module of its own: the sign-in page, in the first download,
+// needs it, and a module shared with it is fetched with it whole (selects, number fields).
+import type { Common } from './text-input';
+export { TextInput } from './text-input';
 
 export function NumberInput(
   props: Common & { defaultValue?: number; minValue?: number; step?: number; formatOptions?: Intl.NumberFormatOptions },

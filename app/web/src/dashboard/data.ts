@@ -84,14 +84,19 @@ export function projectNameOf(e: LiveEvent): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+/** What each kind of event is about, as the feed names it. */
+const NOUNS: Record<string, string> = { task: 'Task', dataset: 'Dataset', chart: 'Chart', run: 'Run' };
+
 /** One line of the activity feed; `projectName` when known, else the project's id. */
 export function describeEvent(e: LiveEvent, projectName?: string): string {
   const [kind, action] = e.type.split('.');
   const entity = (e.data ?? {}) as { name?: string; title?: string; status?: string };
   const project = projectName ?? (kind === 'project' ? entity.name : undefined) ?? `project #${e.projectId}`;
   if (kind === 'project') return `Project “${entity.name ?? project}” ${action}`;
+  if (e.type === 'chart.data_changed') return `New data for a chart in ${project}`;
   const label = entity.title ?? entity.name;
-  const what = label ? `${kind === 'task' ? 'Task' : 'Dataset'} “${label}”` : `A ${kind}`;
-  const status = kind === 'task' && action === 'updated' && entity.status ? ` (${entity.status})` : '';
+  const noun = NOUNS[kind] ?? 'Item';
+  const what = label ? `${noun} “${label}”` : `A ${noun.toLowerCase()}`;
+  const status = (kind === 'task' || kind === 'run') && action === 'updated' && entity.status ? ` (${entity.status})` : '';
   return `${what} ${action}${status} in ${project}`;
 }

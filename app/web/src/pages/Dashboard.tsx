@@ -1,44 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-aria-components';
-import { DATASET_FORMATS, TASK_KINDS, TASK_STATUSES, type DashboardSummary } from '../api/client';
-import type { ChartOption } from '../charts/EChart';
+import type { DashboardSummary, ProjectSummary } from '../api/client';
+import { ChartPanel } from '../charts/ChartPanel';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useApi, useLiveEvents, useResync } from '../context';
 import { dashboardView, debounce, describeEvent, projectNameOf } from '../dashboard/data';
+import { overviewCharts } from '../dashboard/overview-charts';
 import type { LiveEvent } from '../live/connection';
 import { formatBytes, formatTime } from '../lib/format';
 import { useDocumentTitle } from '../lib/title';
 
-type EChartComponent = typeof import('../charts/EChart').default;
-
-/**
- * The charting library, the largest download, loaded on demand. Not React.lazy: a Suspense
- * boundary that showed its fallback reveals its content at least 300 ms later (React's
- * throttle), for each chart; this state is set once, and all three charts draw at once.
- */
-function useEChart(): { EChart: EChartComponent | undefined; failed: boolean } {
-  const [state, setState] = useState<{ EChart: EChartComponent | undefined; failed: boolean }>({ EChart: undefined, failed: false });
-  useEffect(() => {
-    let live = true;
-    import('../charts/EChart').then(
-      (module) => live && setState({ EChart: module.default, failed: false }),
-      () => live && setState({ EChart: undefined, failed: true }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return state;
-}
-
-const STATUS_COLORS: Record<string, string> = {
-  pending: '#8a94a6',
-  running: '#2f6fde',
-  succeeded: '#1f8a4c',
-  failed: '#c62f3a',
-  cancelled: '#b7791f',
-};
 const DAYS = 14;
+/** How many projects' dashboards the overview links to. */
+const PROJECT_LINKS = 20;
 const FEED_SIZE = 50;
 /** Live events refetch the summary once they settle for this long... */
 const REFETCH_DEBOUNCE_MS = 100;
@@ -49,32 +23,6 @@ interface FeedItem {
   key: number;
   at: number;
   event: LiveEvent;
-}
-
-interface ChartProps {
-  title: string;
-  option: ChartOption;
-  description: string;
-  animate: boolean;
-  chart: ReturnType<typeof useEChart>;
-}
-
-function Chart({ title, option, description, animate, chart: { EChart, failed } }: ChartProps) {
-  return (
-    <figure className="panel chart-panel">
-      <figcaption>
-        <h2>{title}</h2>
-        <p className="muted small">{description}</p>
-      </figcaption>
-      {EChart ? (
-        <EChart option={option} animate={animate} />
-      ) : failed ? (
-        <p className="muted">The chart could not be loaded. Reload the page to try again.</p>
-      ) : (
-        <Loading label="Loading chart…" />
-      )}
-    </figure>
-  );
 }
 
 /**
@@ -112,9 +60,14 @@ export default function Dashboard() {
     return () => ctrl.abort();
   }, [api, nonce]);
 
-  // After the summary request went out (effects run in order): evaluating the library takes
-  // a while, and the request is answered meanwhile.
-  const chart = useEChart();
+  const [projects, setProjects] = useState<{ items: ProjectSummary[]; more: boolean } | undefined>(undefined);
+  useEffect(() => {
+    // One page of projects for the list of dashboards; the projects page has them all.
+    api.listProjects({ limit: PROJECT_LINKS }).then(
+      (page) => setProjects({ items: page.items, more: page.nextCursor !== null }),
+      () => undefined, // the list is a shortcut: the overview stands without it
+    );
+  }, [api, nonce]);
 
   const refetch = useMemo(() => debounce(() => setNonce((n) => n + 1), REFETCH_DEBOUNCE_MS, REFETCH_MAX_WAIT_MS), []);
   useEffect(() => () => refetch.cancel(), [refetch]);
@@ -149,51 +102,7 @@ export default function Dashboard() {
   const view = useMemo(() => (summary ? dashboardView(summary) : undefined), [summary]);
   const showError = error !== undefined && !view;
 
-  const options = useMemo(() => {
-    if (!view) return undefined;
-    const overTime: ChartOption = {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 40, right: 16, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: view.createdByDay.days.map((d) => d.slice(5)) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: TASK_STATUSES.map((s) => ({
-        name: s,
-        type: 'bar',
-        stack: 'status',
-        data: view.createdByDay.series[s],
-        itemStyle: { color: STATUS_COLORS[s] },
-      })),
-    };
-    const byKind: ChartOption = {
-      tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
-      series: [
-        { name: 'Tasks by kind', type: 'pie', radius: ['40%', '70%'], data: TASK_KINDS.map((k) => ({ name: k, value: view.byKind[k] })) },
-      ],
-    };
-    const byFormat: ChartOption = {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 48, right: 64, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: [...DATASET_FORMATS] },
-      yAxis: [
-        { type: 'value', name: 'datasets', minInterval: 1 },
-        { type: 'value', name: 'size', axisLabel: { formatter: (v: number) => formatBytes(v) } },
-      ],
-      series: [
-        { name: 'Datasets', type: 'bar', data: DATASET_FORMATS.map((f) => view.byFormat[f].count) },
-        {
-          name: 'Total size',
-          type: 'bar',
-          yAxisIndex: 1,
-          data: DATASET_FORMATS.map((f) => view.byFormat[f].bytes),
-          tooltip: { valueFormatter: (v) => formatBytes(Number(v)) },
-        },
-      ],
-    };
-    return { overTime, byKind, byFormat };
-  }, [view]);
+  const charts = useMemo(() => (view ? overviewCharts(view, DAYS) : undefined), [view]);
 
   return (
     <section className="page dashboard" aria-labelledby="dash-title" data-state={showError ? 'error' : !view ? 'loading' : 'ready'}>
@@ -202,7 +111,7 @@ export default function Dashboard() {
       </div>
       {showError ? (
         <ErrorState error={error} onRetry={() => setNonce((n) => n + 1)} what="the dashboard" />
-      ) : !view || !options ? (
+      ) : !view || !charts ? (
         <Loading label="Loading the dashboard…" />
       ) : (
         <>
@@ -243,22 +152,25 @@ export default function Dashboard() {
               Nothing to show yet. <Link href="/projects">Open the projects</Link> to create one or ask to be added to one.
             </Empty>
           ) : null}
+          <div className="chart-grid">
+            {charts.map((c) => (
+              <ChartPanel key={c.key} view={c.view} data={c.data} width={c.width} height={240} animate={loads > 1} />
+            ))}
+          </div>
           <div className="grid">
-            <Chart
-              title="Tasks created per day"
-              description={`Tasks created on each of the last ${DAYS} days (UTC), by their current status.`}
-              option={options.overTime}
-              animate={loads > 1}
-              chart={chart}
-            />
-            <Chart title="Tasks by kind" description="All tasks you can see." option={options.byKind} animate={loads > 1} chart={chart} />
-            <Chart
-              title="Datasets by format and size"
-              description="Count and total size per format."
-              option={options.byFormat}
-              animate={loads > 1}
-              chart={chart}
-            />
+            {projects && projects.items.length > 0 ? (
+              <nav className="panel" aria-labelledby="dashboards-title">
+                <h2 id="dashboards-title">Project dashboards</h2>
+                <ul className="plain-list" data-testid="project-dashboards">
+                  {projects.items.map((p) => (
+                    <li key={p.id}>
+                      <Link href={`/projects/${p.id}/dashboard`}>{p.name}</Link>
+                    </li>
+                  ))}
+                </ul>
+                {projects.more ? <Link href="/projects">All projects…</Link> : null}
+              </nav>
+            ) : null}
             <section className="panel feed" aria-labelledby="feed-title">
               <h2 id="feed-title">Live activity</h2>
               {feed.length === 0 ? (

@@ -129,6 +129,9 @@ function ProjectDetailView({ id }: { id: number }) {
           </p>
         </div>
         <div className="actions">
+          <Link className="button" href={`/projects/${id}/dashboard`}>
+            Project dashboard
+          </Link>
           {canEdit ? (
             <FormDialog label="Edit project" title="Edit project">
               {(close) => (

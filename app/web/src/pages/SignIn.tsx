@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/errors';
-import { TextInput } from '../components/fields';
+import { TextInput } from '../components/text-input';
 import { Loading } from '../components/states';
 import { useApi, useSession } from '../context';
 import { useDocumentTitle } from '../lib/title';
