@@ -10,7 +10,6 @@ import { ADMIN, ApiSeeder, RESULTS, ensureWebBuild, launchChromium, startServer,
  * numbers without a reload. Screenshots go to test-results/web/.
  */
 // Page-side callbacks run in the browser (this file is type-checked without the DOM lib).
-/* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const window: any;
 
