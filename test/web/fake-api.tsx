@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { Api, type DashboardSummary, type Dataset, type Project, type Task, type User } from '../../app/web/src/api/client';
+import type { LibraryFile, ProjectFile, Run } from '../../app/web/src/api/runs';
 import type { Me } from '../../app/web/src/api/session';
 import { AppRoutes } from '../../app/web/src/App';
 import { Providers } from '../../app/web/src/context';
@@ -118,6 +119,50 @@ export const dataset = (over: Partial<Dataset> = {}): Dataset => ({
   ...over,
 });
 
+export const notebookFile = (over: Partial<ProjectFile> = {}): ProjectFile => ({
+  id: 31,
+  projectId: 7,
+  name: 'score.ipynb',
+  sizeBytes: 4096,
+  parameters: [
+    { name: 'week', default: 1, type: 'integer' },
+    { name: 'threshold', default: 0.5, type: 'number' },
+    { name: 'region', default: 'north', type: 'string' },
+    { name: 'dry_run', default: false, type: 'boolean' },
+    { name: 'columns', default: ['a', 'b'], type: 'array' },
+  ],
+  createdBy: 2,
+  createdAt: '2024-05-01T10:00:00.000Z',
+  updatedAt: '2024-05-01T10:00:00.000Z',
+  ...over,
+});
+
+export const libraryFiles: LibraryFile[] = [
+  { name: 'library/profile.ipynb', parameters: [{ name: 'dataset', default: '', type: 'string' }] },
+  { name: 'library/compact.py', parameters: [] },
+];
+
+export const run = (over: Partial<Run> = {}): Run => ({
+  id: 41,
+  taskId: 11,
+  projectId: 7,
+  number: 1,
+  trigger: 'manual',
+  attempt: 1,
+  status: 'queued',
+  parameters: { week: 1 },
+  backend: 'local',
+  message: null,
+  createdBy: 2,
+  createdAt: '2024-05-03T10:00:00.000Z',
+  startedAt: null,
+  finishedAt: null,
+  outputAvailable: false,
+  outputDatasetVersion: null,
+  links: [],
+  ...over,
+});
+
 const zeroStatuses = () => ({ pending: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 });
 
 /** UTC days ending today, oldest first, like the server's. */
@@ -174,6 +219,8 @@ export function serverFor(me: Me): FakeServer {
     )
     .on('GET', '/api/projects/:id/tasks', () => json(200, { items: [task()], nextCursor: null }))
     .on('GET', '/api/projects/:id/datasets', () => json(200, { items: [dataset()], nextCursor: null }))
+    .on('GET', '/api/projects/:id/files', () => json(200, { items: [notebookFile()] }))
+    .on('GET', '/api/library', () => json(200, { items: libraryFiles }))
     .on('GET', '/api/dashboard/summary', () => json(200, summary()))
     .on('GET', '/api/users', () =>
       me.role === 'admin' ? json(200, { items: adminUsers, nextCursor: null }) : apiError(403, 'forbidden', 'admins only'),

@@ -44,6 +44,8 @@ const datasetDetail = lazyPage(() => import('./pages/DatasetDetail'));
 const queryPage = lazyPage(() => import('./pages/QueryPage'));
 const deployment = lazyPage(() => import('./pages/Deployment'));
 const cluster = lazyPage(() => import('./pages/Cluster'));
+const taskDetail = lazyPage(() => import('./pages/TaskDetail'));
+const runDetail = lazyPage(() => import('./pages/RunDetail'));
 const Dashboard = dashboard.Page;
 const Projects = projects.Page;
 const ProjectDetail = projectDetail.Page;
@@ -52,6 +54,8 @@ const DatasetDetail = datasetDetail.Page;
 const QueryPage = queryPage.Page;
 const Deployment = deployment.Page;
 const Cluster = cluster.Page;
+const TaskDetail = taskDetail.Page;
+const RunDetail = runDetail.Page;
 
 /**
  * Starts fetching the code of the page at `pathname` (for /sign-in, of the page it leads to),
@@ -76,7 +80,11 @@ export async function preloadPage(pathname: string, search = ''): Promise<void> 
                   ? deployment
                   : target === '/cluster'
                     ? cluster
-                    : undefined;
+                    : /^\/projects\/[^/]+\/tasks\/[^/]+$/.test(target)
+                      ? taskDetail
+                      : /^\/runs\/[^/]+$/.test(target)
+                        ? runDetail
+                        : undefined;
   // A failed download is retried when the page renders, which then shows the error.
   await page?.preload().catch(() => undefined);
 }
@@ -160,6 +168,22 @@ export function AppRoutes() {
             element={
               <Page label="Loading SQL…">
                 <QueryPage />
+              </Page>
+            }
+          />
+          <Route
+            path="projects/:id/tasks/:taskId"
+            element={
+              <Page label="Loading task…">
+                <TaskDetail />
+              </Page>
+            }
+          />
+          <Route
+            path="runs/:runId"
+            element={
+              <Page label="Loading run…">
+                <RunDetail />
               </Page>
             }
           />
