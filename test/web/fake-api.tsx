@@ -27,6 +27,15 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 export const apiError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
   json(status, { error: { code, message } }, headers);
 
+/** A request body: its JSON value, or the text itself for other bodies (uploaded files). */
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** A routing table standing in for the server, recording every call. */
 export class FakeServer {
   readonly calls: Call[] = [];
@@ -48,7 +57,7 @@ export class FakeServer {
       path: url.pathname,
       search: url.search,
       headers: req.headers,
-      body: text ? JSON.parse(text) : undefined,
+      body: text ? jsonOrText(text) : undefined,
       credentials: init?.credentials ?? (input instanceof Request ? input.credentials : undefined),
     };
     this.calls.push(call);
