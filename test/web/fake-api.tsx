@@ -147,8 +147,8 @@ export const notebookFile = (over: Partial<ProjectFile> = {}): ProjectFile => ({
 });
 
 export const libraryFiles: LibraryFile[] = [
-  { name: 'library/profile.ipynb', parameters: [{ name: 'dataset', default: '', type: 'string' }] },
-  { name: 'library/compact.py', parameters: [] },
+  { name: 'library/profile.ipynb', kind: 'notebook', parameters: [{ name: 'dataset', default: '', type: 'string' }] },
+  { name: 'library/compact.py', kind: 'spark', parameters: [] },
 ];
 
 export const run = (over: Partial<Run> = {}): Run => ({
@@ -168,7 +168,7 @@ export const run = (over: Partial<Run> = {}): Run => ({
   finishedAt: null,
   outputAvailable: false,
   outputDatasetVersion: null,
-  links: [],
+  links: { self: '/api/runs/41', task: '/api/tasks/11', logs: '/api/runs/41/logs', output: '/api/runs/41/output' },
   ...over,
 });
 

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOG_POLL_MS } from '../../app/web/src/runs/LogView';
+import { readParameters } from '../../app/web/src/runs/parameters';
 import { nextFireTimes } from '../../app/web/src/runs/ScheduleField';
 import { TaskForm } from '../../app/web/src/runs/TaskForm';
 import { FakeSocket, apiError, dataset, json, libraryFiles, notebookFile, renderApp, run, serverFor, task, users } from './fake-api';
@@ -125,6 +126,38 @@ describe('the task form', () => {
     const { times } = await nextFireTimes('0 9 * * *', 'Europe/Paris', 3, new Date('2026-03-27T12:00:00Z'));
     expect(times.map((t) => t.toISOString())).toEqual(['2026-03-28T08:00:00.000Z', '2026-03-29T07:00:00.000Z', '2026-03-30T07:00:00.000Z']);
     expect((await nextFireTimes('0 9 * * *', 'Mars/Olympus')).error).toMatch(/not an IANA time zone/);
+  });
+});
+
+describe('reading parameter fields', () => {
+  const form = (entries: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(entries)) data.set(k, v);
+    return data;
+  };
+
+  it('turns each field back into a value of its type: unchecked is false, empty nullable is null', () => {
+    const declared = [
+      { name: 'n', default: 1, type: 'integer' },
+      { name: 'on', default: true, type: 'boolean' },
+      { name: 'label', default: null, type: 'string', nullable: true },
+      { name: 'opts', default: { a: 1 }, type: 'object' },
+    ];
+    expect(readParameters(form({ 'parameters.n': '3', 'parameters.label': '', 'parameters.opts': '{"b":2}' }), declared)).toEqual({
+      values: { n: 3, on: false, label: null, opts: { b: 2 } },
+      errors: {},
+    });
+  });
+
+  it('names the field of a number that is not one, or not whole for an integer', () => {
+    const declared = [
+      { name: 'n', default: 1, type: 'integer' },
+      { name: 'x', default: 0.5, type: 'number' },
+    ];
+    expect(readParameters(form({ 'parameters.n': '1.5', 'parameters.x': '' }), declared).errors).toEqual({
+      'parameters.n': 'n must be a whole number.',
+      'parameters.x': 'x must be a number.',
+    });
   });
 });
 
@@ -307,7 +340,7 @@ describe('the run page', () => {
         outputAvailable: true,
         outputDatasetVersion: 4,
         message: 'done in 42 s',
-        links: [{ label: 'Spark UI', url: 'https://spark.example.com/run-41' }],
+        links: { ...run().links, sparkUi: 'https://spark.example.com/run-41' },
       }),
     );
     renderApp(server, '/runs/41');
@@ -321,6 +354,8 @@ describe('the run page', () => {
     const spark = screen.getByRole('link', { name: 'Spark UI' });
     expect(spark.getAttribute('href')).toBe('https://spark.example.com/run-41');
     expect(spark.getAttribute('rel')).toContain('noopener');
+    // The API's own links are not offered as pages to visit.
+    expect(screen.queryByRole('link', { name: /Self|Logs/ })).toBeNull();
     expect(screen.getByTestId('run-message').textContent).toBe('done in 42 s');
     expect(screen.getByText(/42 s$/, { selector: 'span' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Cancel run/ })).toBeNull();

@@ -7,6 +7,8 @@ export interface NotebookParameter {
   name: string;
   default: unknown;
   type: string;
+  /** null is accepted besides the type. */
+  nullable?: boolean;
 }
 
 export interface ProjectFile {
@@ -23,16 +25,11 @@ export interface ProjectFile {
 /** One of the platform's own notebooks or PySpark jobs, named `library/<file>`. */
 export interface LibraryFile {
   name: string;
+  kind: 'notebook' | 'spark';
   parameters: NotebookParameter[];
-  description?: string;
 }
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'timed_out';
-
-export interface RunLink {
-  label: string;
-  url: string;
-}
 
 export interface Run {
   id: number;
@@ -52,7 +49,8 @@ export interface Run {
   outputAvailable: boolean;
   /** The version of the task's output dataset this run added, once it did. */
   outputDatasetVersion: number | null;
-  links: RunLink[];
+  /** Where to find more about the run: API paths, and on Kubernetes the Spark UI or History Server. */
+  links: Record<string, string | undefined>;
 }
 
 /** The run settings of a task, next to the fields every task has. */

@@ -11,7 +11,7 @@ import { useDocumentTitle } from '../lib/title';
 import { LogView } from '../runs/LogView';
 import { CancelButton } from '../runs/RunControls';
 import { RunOutput } from '../runs/RunOutput';
-import { runDuration, runOfEvent, statusLabel } from '../runs/run-format';
+import { externalLinks, runDuration, runOfEvent, statusLabel } from '../runs/run-format';
 
 export default function RunDetail() {
   const id = Number(useParams().runId);
@@ -46,6 +46,7 @@ function RunDetailView({ id }: { id: number }) {
   if (!detail.data) return <Loading label="Loading run…" />;
   const { run, project, task } = detail.data;
   const live = !isFinished(run);
+  const links = externalLinks(run.links);
 
   return (
     <article className="page" aria-labelledby="run-title">
@@ -91,12 +92,12 @@ function RunDetailView({ id }: { id: number }) {
             </dd>
           </>
         ) : null}
-        {run.links?.length ? (
+        {links.length ? (
           <>
             <dt>Cluster</dt>
             <dd>
               <ul className="inline-list">
-                {run.links.map((l) => (
+                {links.map((l) => (
                   <li key={l.url}>
                     <a href={l.url} target="_blank" rel="noreferrer noopener">
                       {l.label}

@@ -117,7 +117,7 @@ export function FilesPanel({ projectId, files, library, canEdit, onUploaded, onD
           {library.map((f) => (
             <li key={f.name}>
               <code>{f.name}</code>
-              {f.description ? <span className="muted"> · {f.description}</span> : null}
+              <span className="muted small"> {f.kind}</span>
               {f.parameters?.length ? <ParameterList parameters={f.parameters} /> : null}
             </li>
           ))}

@@ -21,7 +21,7 @@ export function ParameterFields({
       {parameters.map((p) => {
         const value = initialValue(p, values);
         const name = parameterField(p.name);
-        const description = `${p.type}, default ${jsonText(p.default)}`;
+        const description = `${p.type}, default ${jsonText(p.default)}${p.nullable ? '; empty for null' : ''}`;
         switch (inputKindOf(p.type)) {
           case 'boolean':
             return <CheckboxInput key={p.name} name={name} label={p.name} description={description} defaultSelected={value === true} />;

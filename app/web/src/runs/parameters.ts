@@ -48,7 +48,10 @@ export function readParameters(
       continue;
     }
     const text = String(raw ?? '').trim();
-    if (kind === 'text') {
+    // An empty field of a parameter that accepts null is null.
+    if (p.nullable && kind !== 'json' && text === '') {
+      values[p.name] = null;
+    } else if (kind === 'text') {
       values[p.name] = String(raw ?? '');
     } else if (kind === 'number') {
       // react-aria's NumberField submits the plain number, without grouping.

@@ -22,3 +22,15 @@ export function runOfEvent(data: unknown, taskId?: number): Run | undefined {
 }
 
 export const statusLabel = (status: Run['status']): string => status.replace('_', ' ');
+
+const LINK_LABELS: Readonly<Record<string, string>> = { sparkUi: 'Spark UI', historyServer: 'History Server' };
+
+/** The links of a run that lead outside the API (Spark UI, History Server), labelled for people. */
+export function externalLinks(links: Run['links'] | undefined): { label: string; url: string }[] {
+  return Object.entries(links ?? {})
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /^https?:\/\//.test(entry[1]))
+    .map(([key, url]) => ({
+      label: LINK_LABELS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()),
+      url,
+    }));
+}
