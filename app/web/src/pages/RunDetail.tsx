@@ -12,6 +12,7 @@ import { LogView } from '../runs/LogView';
 import { CancelButton } from '../runs/RunControls';
 import { RunOutput } from '../runs/RunOutput';
 import { externalLinks, runDuration, runOfEvent, statusLabel } from '../runs/run-format';
+import '../runs/runs.css';
 
 export default function RunDetail() {
   const id = Number(useParams().runId);

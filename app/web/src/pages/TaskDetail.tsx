@@ -10,6 +10,7 @@ import { canEditProject } from '../lib/permissions';
 import { useDocumentTitle } from '../lib/title';
 import { RunButton } from '../runs/RunControls';
 import { RunsTable } from '../runs/RunsTable';
+import '../runs/runs.css';
 
 export default function TaskDetail() {
   const params = useParams();

@@ -7,6 +7,7 @@ import { Empty } from '../components/states';
 import { useApi } from '../context';
 import { formatBytes, formatDateTime } from '../lib/format';
 import { jsonText } from './parameters';
+import './runs.css';
 
 function ParameterList({ parameters }: { parameters: readonly NotebookParameter[] }) {
   if (parameters.length === 0) return <span className="muted">none</span>;

@@ -52,7 +52,7 @@ export function LogView({ runId, live }: { runId: number; live: boolean }) {
       <div className="panel-header">
         <h2 id="logs-title">Logs</h2>
         <Switch className="switch" isSelected={follow} onChange={setFollow}>
-          <span className="switch-track" aria-hidden="true" />
+          <span className="switch-indicator" aria-hidden="true" />
           Follow
         </Switch>
       </div>

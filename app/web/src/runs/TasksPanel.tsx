@@ -9,6 +9,7 @@ import { useApi } from '../context';
 import { formatDateTime } from '../lib/format';
 import { RunButton } from './RunControls';
 import { TaskForm, type CodeFiles } from './TaskForm';
+import './runs.css';
 
 export interface TasksPanelProps {
   projectId: number;
