@@ -11,7 +11,6 @@ import { ADMIN, ApiSeeder, RESULTS, ensureWebBuild, launchChromium, startServer,
  * Screenshots go to test-results/web/.
  */
 // Page-side callbacks run in the browser (this file is type-checked without the DOM lib).
-/* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 
 const PASSWORD = 'correct-horse-battery-9';
