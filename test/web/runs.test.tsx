@@ -280,6 +280,24 @@ describe('live run status', () => {
   });
 });
 
+describe('the runs of a task', () => {
+  it('loads older runs with the cursor, below the newer ones', async () => {
+    const server = serverFor(users.viewer);
+    server
+      .on('GET', '/api/tasks/:id', () => json(200, task()))
+      .on('GET', '/api/tasks/:id/runs', (c) =>
+        new URLSearchParams(c.search).get('cursor') === 'c2'
+          ? json(200, { items: [run({ id: 40, number: 1, status: 'failed' })], nextCursor: null })
+          : json(200, { items: [run({ id: 42, number: 2, status: 'succeeded' })], nextCursor: 'c2' }),
+      );
+    renderApp(server, '/projects/7/tasks/11');
+    await screen.findByRole('row', { name: /#2/ });
+    await userEvent.click(screen.getByRole('button', { name: 'Older runs' }));
+    await waitFor(() => expect(screen.getAllByTestId('run-status').map((x) => x.textContent)).toEqual(['succeeded', 'failed']));
+    expect(screen.queryByRole('button', { name: 'Older runs' })).toBeNull();
+  });
+});
+
 describe('the run page', () => {
   function runServer(initial = run({ status: 'running', startedAt: new Date().toISOString() })) {
     const server = serverFor(users.owner);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Cell, Column, Link, Row, Table, TableBody, TableHeader } from 'react-aria-components';
+import { Button, Cell, Column, Link, Row, Table, TableBody, TableHeader } from 'react-aria-components';
+import { describeError } from '../api/errors';
 import { isFinished, runsApi, type Run } from '../api/runs';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useApi, useLiveEvents, useResource, useResync } from '../context';
@@ -25,6 +26,8 @@ function useTicking(active: boolean): number {
   return now;
 }
 
+const PAGE_SIZE = 25;
+
 export interface RunsTableProps {
   taskId: number;
   canRun: boolean;
@@ -35,26 +38,46 @@ export interface RunsTableProps {
 /** The task's runs, newest first, kept current by run.created / run.updated events. */
 export function RunsTable({ taskId, canRun, started }: RunsTableProps) {
   const api = useApi();
-  const runs = useResource(async () => (await runsApi.listRuns(api, taskId, { limit: 50 })).items, [api, taskId]);
-  const { setData, reload } = runs;
+  const runs = useResource(async () => runsApi.listRuns(api, taskId, { limit: PAGE_SIZE }), [api, taskId]);
+  const { reload } = runs;
+  const setRuns = runs.setData;
+  const setData = useCallback(
+    (update: (prev: Run[]) => Run[]) => setRuns((prev) => (prev ? { ...prev, items: update(prev.items) } : prev)),
+    [setRuns],
+  );
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>();
+  const loadMore = async (cursor: string) => {
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const page = await runsApi.listRuns(api, taskId, { limit: PAGE_SIZE, cursor });
+      setRuns((prev) => (prev ? { items: page.items.reduce(upsertRun, prev.items), nextCursor: page.nextCursor } : prev));
+    } catch (e) {
+      setMoreError(e);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
   useEffect(() => {
-    if (started) setData((prev) => (prev ? upsertRun(prev, started) : prev));
+    if (started) setData((prev) => upsertRun(prev, started));
   }, [started, setData]);
   useLiveEvents(
     useCallback(
       (e) => {
         if (e.type !== 'run.created' && e.type !== 'run.updated') return;
         const run = runOfEvent(e.data, taskId);
-        if (run) setData((prev) => (prev ? upsertRun(prev, run) : prev));
+        if (run) setData((prev) => upsertRun(prev, run));
       },
       [taskId, setData],
     ),
   );
   useResync(reload);
-  const now = useTicking(Boolean(runs.data?.some((r) => !isFinished(r))));
+  const now = useTicking(Boolean(runs.data?.items.some((r) => !isFinished(r))));
 
   if (runs.error && !runs.data) return <ErrorState error={runs.error} onRetry={reload} what="the runs of this task" />;
   if (!runs.data) return <Loading label="Loading runs…" />;
+  const { items, nextCursor } = runs.data;
   return (
     <div className="table-wrap">
       <Table aria-label="Runs" className="table" data-testid="runs-table">
@@ -67,7 +90,7 @@ export function RunsTable({ taskId, canRun, started }: RunsTableProps) {
           <Column>Duration</Column>
           <Column>Actions</Column>
         </TableHeader>
-        <TableBody items={runs.data} renderEmptyState={() => <Empty>No runs yet.</Empty>}>
+        <TableBody items={items} renderEmptyState={() => <Empty>No runs yet.</Empty>}>
           {(r) => (
             <Row id={r.id}>
               <Cell>
@@ -82,13 +105,21 @@ export function RunsTable({ taskId, canRun, started }: RunsTableProps) {
               <Cell>{r.attempt}</Cell>
               <Cell>{formatDateTime(r.startedAt ?? r.createdAt)}</Cell>
               <Cell>{runDuration(r, now)}</Cell>
-              <Cell>
-                {canRun ? <CancelButton run={r} onCancelled={(run) => setData((prev) => (prev ? upsertRun(prev, run) : prev))} /> : null}
-              </Cell>
+              <Cell>{canRun ? <CancelButton run={r} onCancelled={(run) => setData((prev) => upsertRun(prev, run))} /> : null}</Cell>
             </Row>
           )}
         </TableBody>
       </Table>
+      {nextCursor ? (
+        <Button className="button small" isPending={loadingMore} onPress={() => void loadMore(nextCursor)}>
+          Older runs
+        </Button>
+      ) : null}
+      {moreError ? (
+        <p className="form-error" role="alert">
+          {describeError(moreError)}
+        </p>
+      ) : null}
     </div>
   );
 }
