@@ -1,7 +1,6 @@
-import { useContext, useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import {
   Button,
-  Checkbox,
   FieldError,
   Input,
   Label,
@@ -16,7 +15,6 @@ import {
   TextField,
   Group,
 } from 'react-aria-components';
-import { FormFieldErrors } from './ServerForm';
 
 interface Common {
   name: string;
@@ -116,36 +114,4 @@ export function SelectInput<K extends string>(
 
 export function optionsOf<K extends string>(values: readonly K[]): { id: K; label: string }[] {
   return values.map((v) => ({ id: v, label: v.charAt(0).toUpperCase() + v.slice(1) }));
-}
-
-/**
- * A checkbox with a label; an error the API gives for it (react-aria's Checkbox has no
- * FieldError slot) is read from the form and announced with it.
- */
-export function CheckboxInput(props: Common & { defaultSelected?: boolean }) {
-  const { name, label, description, defaultSelected, isDisabled } = props;
-  const errorId = useId();
-  const error = useContext(FormFieldErrors)[name];
-  return (
-    <div className="field field-checkbox">
-      <Checkbox
-        name={name}
-        value="true"
-        defaultSelected={defaultSelected}
-        isDisabled={isDisabled}
-        isInvalid={Boolean(error)}
-        aria-describedby={error ? errorId : undefined}
-        className="checkbox"
-      >
-        <span className="checkbox-box" aria-hidden="true" />
-        {label}
-      </Checkbox>
-      {description ? <span className="field-description">{description}</span> : null}
-      {error ? (
-        <span id={errorId} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </div>
-  );
 }

@@ -1,5 +1,6 @@
 import type { NotebookParameter } from '../api/runs';
-import { CheckboxInput, NumberInput, TextInput } from '../components/fields';
+import { CheckboxInput } from '../components/CheckboxInput';
+import { NumberInput, TextInput } from '../components/fields';
 import { initialValue, inputKindOf, jsonText, parameterField } from './parameters';
 
 /**
