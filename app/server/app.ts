@@ -170,8 +170,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       recentReads.clear();
     });
     // The runs manager reads the context it is part of once the app is built.
-    let context: AppContext | undefined;
-    runs = createRuns(config, data.storage, () => context as AppContext, options.kubeConfig);
+    const holder: { context?: AppContext } = {};
+    runs = createRuns(config, data.storage, () => holder.context as AppContext, options.kubeConfig);
     const ctx: AppContext = {
       config,
       db: connection.db,
@@ -198,7 +198,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       metrics,
       runs: runs.manager,
     };
-    context = ctx;
+    holder.context = ctx;
     app.decorate('ctx', ctx);
 
     if (options.migrate ?? true) {

@@ -4,7 +4,17 @@ import { migrateToEmpty, migrateToLatest } from '../../schema/migrate';
 import { migrations } from '../../schema/migrations';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../app/support/test-databases';
 
-const TABLES = ['users', 'projects', 'project_members', 'tasks', 'datasets', 'dataset_versions', 'refresh_tokens', 'runs', 'project_files'] as const;
+const TABLES = [
+  'users',
+  'projects',
+  'project_members',
+  'tasks',
+  'datasets',
+  'dataset_versions',
+  'refresh_tokens',
+  'runs',
+  'project_files',
+] as const;
 const NOW = '2025-01-01 00:00:00.000';
 
 /**

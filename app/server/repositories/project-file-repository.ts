@@ -31,6 +31,10 @@ export async function deleteProjectFile(db: Executor, id: number): Promise<numbe
 /** Which of `keys` a project file row names. */
 export async function findProjectFileKeys(db: Executor, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await db.selectFrom('project_files').select('storage_key').where('storage_key', 'in', [...keys]).execute();
+  const rows = await db
+    .selectFrom('project_files')
+    .select('storage_key')
+    .where('storage_key', 'in', [...keys])
+    .execute();
   return new Set(rows.map((row) => row.storage_key));
 }

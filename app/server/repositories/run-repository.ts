@@ -48,13 +48,24 @@ export async function updateRun(db: Executor, id: number, changes: RunUpdate): P
  * when this call won (exactly one of two racing replicas does).
  */
 export async function claimRun(db: Executor, id: number, owner: string): Promise<boolean> {
-  const result = await db.updateTable('runs').set({ external_id: owner }).where('id', '=', id).where('external_id', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('runs')
+    .set({ external_id: owner })
+    .where('id', '=', id)
+    .where('external_id', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** Runs of a backend in the given statuses, oldest first. */
 export async function findRunsInStatus(db: Executor, backend: RunRow['backend'], statuses: readonly RunStatus[]): Promise<RunRow[]> {
-  return db.selectFrom('runs').selectAll().where('backend', '=', backend).where('status', 'in', [...statuses]).orderBy('id').execute();
+  return db
+    .selectFrom('runs')
+    .selectAll()
+    .where('backend', '=', backend)
+    .where('status', 'in', [...statuses])
+    .orderBy('id')
+    .execute();
 }
 
 /** How many runs are in each status now. */

@@ -53,7 +53,12 @@ export class RunScheduler {
     void this.manager.reportQueue();
     if (!this.manager.adapter.schedules()) return 0;
     const { db } = this.ctx();
-    const tasks = await db.selectFrom('tasks').selectAll().where('schedule', 'is not', null).where('kind', 'in', ['notebook', 'spark']).execute();
+    const tasks = await db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('schedule', 'is not', null)
+      .where('kind', 'in', ['notebook', 'spark'])
+      .execute();
     let created = 0;
     for (const task of tasks) if (await this.scheduleTask(task, now)) created++;
     return created;
@@ -71,7 +76,10 @@ export class RunScheduler {
     const decision = scheduleDecision(schedule, last === null ? null : dbDate(last), since, now);
     if (decision.due === null) return false;
     if (decision.missed > 0) {
-      this.ctx().log.warn({ taskId: task.id, missed: decision.missed, due: decision.due }, 'scheduled fire times were missed; not replayed');
+      this.ctx().log.warn(
+        { taskId: task.id, missed: decision.missed, due: decision.due },
+        'scheduled fire times were missed; not replayed',
+      );
     }
     try {
       await this.manager.create({

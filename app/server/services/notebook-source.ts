@@ -68,7 +68,12 @@ export async function findRunSource(db: Executor, projectId: number, name: strin
 }
 
 /** The file a run needs; 400 naming it when the project has no such file. */
-export async function requireRunSource(db: Executor, projectId: number, field: 'notebook' | 'application', name: string): Promise<RunSource> {
+export async function requireRunSource(
+  db: Executor,
+  projectId: number,
+  field: 'notebook' | 'application',
+  name: string,
+): Promise<RunSource> {
   const source = await findRunSource(db, projectId, name);
   if (source === undefined) {
     throw badRequest(

@@ -23,7 +23,8 @@ export function parseTaskSchedule(schedule: string, timeZone: string): TaskSched
   try {
     return TaskSchedule.parse(schedule, timeZone);
   } catch (error) {
-    if (error instanceof ScheduleError) throw badRequest(error.field === 'timeZone' ? 'invalid_time_zone' : 'invalid_schedule', error.message);
+    if (error instanceof ScheduleError)
+      throw badRequest(error.field === 'timeZone' ? 'invalid_time_zone' : 'invalid_schedule', error.message);
     throw error;
   }
 }

@@ -46,7 +46,8 @@ export class KubernetesRunAdapter extends EventEmitter<{ update: [RunUpdate]; sy
   private async copyInput(prepared: PreparedRun, extension: 'ipynb' | 'py'): Promise<string> {
     const key = runInputKey(prepared.run.project_id, prepared.run.id, extension);
     const { source } = prepared;
-    const body = source.origin === 'library' ? fs.createReadStream(source.localPath) : (await this.storage.get(source.file.storage_key)).body;
+    const body =
+      source.origin === 'library' ? fs.createReadStream(source.localPath) : (await this.storage.get(source.file.storage_key)).body;
     const staged = await this.storage.stage(body, { maxBytes: 64 * 1024 * 1024 });
     try {
       await this.storage.delete(key);

@@ -90,7 +90,13 @@ export class LocalRunAdapter extends EventEmitter<{ update: [RunUpdate]; synced:
       timeoutSeconds: task.timeout_seconds,
     };
     if (prepared.kind === 'notebook') {
-      this.executor.submit({ ...base, kind: 'notebook', notebookPath: input, outputNotebookPath: paths.output, parameters: prepared.parameters });
+      this.executor.submit({
+        ...base,
+        kind: 'notebook',
+        notebookPath: input,
+        outputNotebookPath: paths.output,
+        parameters: prepared.parameters,
+      });
     } else {
       this.executor.submit({ ...base, kind: 'spark', applicationPath: input, arguments: prepared.arguments });
     }
