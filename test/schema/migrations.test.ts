@@ -4,7 +4,17 @@ import { migrateToEmpty, migrateToLatest } from '../../schema/migrate';
 import { migrations } from '../../schema/migrations';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../app/support/test-databases';
 
-const TABLES = ['users', 'projects', 'project_members', 'tasks', 'datasets', 'dataset_versions', 'refresh_tokens', 'runs'] as const;
+const TABLES = [
+  'users',
+  'projects',
+  'project_members',
+  'tasks',
+  'datasets',
+  'dataset_versions',
+  'refresh_tokens',
+  'runs',
+  'project_files',
+] as const;
 const NOW = '2025-01-01 00:00:00.000';
 
 /**
@@ -230,6 +240,11 @@ describe.each(DIALECTS)('schema migrations on %s', (dialect) => {
       'dataset_versions_storage_key_uq',
       'dataset_versions_run_id_idx',
       'dataset_versions_created_by_idx',
+      'project_files_project_name_uq',
+      'project_files_storage_key_uq',
+      'project_files_created_by_idx',
+      'tasks_output_dataset_id_idx',
+      'tasks_schedule_idx',
     ];
     const names =
       dialect === 'mysql'

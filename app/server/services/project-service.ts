@@ -12,6 +12,7 @@ import {
 import type { PageQuery } from '../schemas/common.schema';
 import type { CreateProjectBody, Project, ProjectDetail, UpdateProjectBody } from '../schemas/project.schema';
 import { projectDatasetsPrefix } from '../storage/dataset-keys';
+import { projectFilesPrefix, projectRunsPrefix } from '../storage/run-keys';
 import { nowDbTimestamp } from '../time';
 import { decodeCursor, toPage, type PageResult } from './cursor';
 import { permissionFor, requireProjectPermission } from './project-access';
@@ -105,7 +106,9 @@ export async function removeProject(ctx: AppContext, principal: Principal, id: n
     await deleteProject(trx, id);
     outbox.push({ kind: 'event', event: { type: 'project.deleted', projectId: id, data: { id } }, audience });
   });
-  await ctx.storage
-    .deletePrefix(prefix)
-    .catch((error: unknown) => ctx.log.warn({ err: error, prefix }, 'deleted project files left for the reconciliation'));
+  for (const removed of [prefix, projectFilesPrefix(id), projectRunsPrefix(id)]) {
+    await ctx.storage
+      .deletePrefix(removed)
+      .catch((error: unknown) => ctx.log.warn({ err: error, prefix: removed }, 'deleted project files left for the reconciliation'));
+  }
 }
