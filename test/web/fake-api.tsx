@@ -142,11 +142,11 @@ export const notebookFile = (over: Partial<ProjectFile> = {}): ProjectFile => ({
   name: 'score.ipynb',
   sizeBytes: 4096,
   parameters: [
-    { name: 'week', default: 1, type: 'integer' },
-    { name: 'threshold', default: 0.5, type: 'number' },
-    { name: 'region', default: 'north', type: 'string' },
-    { name: 'dry_run', default: false, type: 'boolean' },
-    { name: 'columns', default: ['a', 'b'], type: 'array' },
+    { name: 'week', default: 1, type: 'integer', nullable: false },
+    { name: 'threshold', default: 0.5, type: 'number', nullable: false },
+    { name: 'region', default: 'north', type: 'string', nullable: false },
+    { name: 'dry_run', default: false, type: 'boolean', nullable: false },
+    { name: 'columns', default: ['a', 'b'], type: 'array', nullable: false },
   ],
   createdBy: 2,
   createdAt: '2024-05-01T10:00:00.000Z',
@@ -155,7 +155,7 @@ export const notebookFile = (over: Partial<ProjectFile> = {}): ProjectFile => ({
 });
 
 export const libraryFiles: LibraryFile[] = [
-  { name: 'library/profile.ipynb', kind: 'notebook', parameters: [{ name: 'dataset', default: '', type: 'string' }] },
+  { name: 'library/profile.ipynb', kind: 'notebook', parameters: [{ name: 'dataset', default: '', type: 'string', nullable: false }] },
   { name: 'library/compact.py', kind: 'spark', parameters: [] },
 ];
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { TASK_KINDS, type Dataset, type TaskKind } from '../api/client';
-import type { LibraryFile, NotebookParameter, ProjectFile, RunnableTask } from '../api/runs';
+import { TASK_KINDS, type Dataset, type Task, type TaskKind } from '../api/client';
+import type { LibraryFile, NotebookParameter, ProjectFile } from '../api/runs';
 import { NumberInput, SelectInput, TextInput, optionsOf } from '../components/fields';
 import { FieldValidationError, ServerForm } from '../components/ServerForm';
 import { ParameterFields } from './ParameterFields';
@@ -68,7 +68,7 @@ function wholeNumber(data: FormData, name: string, label: string, min: number, m
 }
 
 export interface TaskFormProps {
-  initial?: RunnableTask;
+  initial?: Task;
   code: CodeFiles;
   /** The project's datasets; managed ones can receive a run's output. */
   datasets: readonly Dataset[];
@@ -228,7 +228,7 @@ export function TaskForm({ initial, code, datasets, onSubmit, onCancel }: TaskFo
 }
 
 /** Parameters as a JSON object, when the code declares none the UI knows of. */
-function RawParameters({ initial }: { initial?: RunnableTask }) {
+function RawParameters({ initial }: { initial?: Task }) {
   return (
     <TextInput
       name="parameters"

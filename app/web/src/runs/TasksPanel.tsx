@@ -1,7 +1,7 @@
 import { Cell, Column, Link, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 import type { Dataset, Task } from '../api/client';
-import { runsApi, type RunnableTask } from '../api/runs';
+
 import { ConfirmButton } from '../components/ConfirmButton';
 import { FormDialog } from '../components/ServerForm';
 import { Empty } from '../components/states';
@@ -13,7 +13,7 @@ import './runs.css';
 
 export interface TasksPanelProps {
   projectId: number;
-  tasks: readonly RunnableTask[];
+  tasks: readonly Task[];
   datasets: readonly Dataset[];
   code: CodeFiles;
   canEdit: boolean;
@@ -37,7 +37,7 @@ export function TasksPanel({ projectId, tasks, datasets, code, canEdit, onSaved,
                 datasets={datasets}
                 onCancel={close}
                 onSubmit={async (values) => {
-                  onSaved(await runsApi.createTask(api, projectId, values));
+                  onSaved(await api.createTask(projectId, values));
                   close();
                 }}
               />
@@ -81,7 +81,7 @@ export function TasksPanel({ projectId, tasks, datasets, code, canEdit, onSaved,
                             datasets={datasets}
                             onCancel={close}
                             onSubmit={async (values) => {
-                              onSaved(await runsApi.updateTask(api, t.id, values));
+                              onSaved(await api.updateTask(t.id, values));
                               close();
                             }}
                           />
