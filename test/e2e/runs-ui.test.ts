@@ -32,7 +32,7 @@ const NOTEBOOK = {
         'import csv\n',
         'print(f"writing {rows} rows labelled {label}", flush=True)\n',
         'with open(output_path, "w", newline="") as f:\n',
-        '    out = csv.writer(f)\n',
+        '    out = csv.writer(f, lineterminator="\\n")\n',
         '    out.writerow(["n", "label"])\n',
         '    for i in range(rows):\n',
         '        out.writerow([i, label])\n',
@@ -57,7 +57,8 @@ async function shot(page: Page, name: string): Promise<void> {
 
 beforeAll(async () => {
   ensureWebBuild();
-  server = await startServer({ RUNS_BACKEND: 'local', RUNS_PYTHON: PYTHON });
+  // The scheduler looks every 2 s (15 s by default), so a due run is created soon after its minute starts.
+  server = await startServer({ RUNS_BACKEND: 'local', RUNS_PYTHON: PYTHON, RUNS_SCHEDULER_INTERVAL_MS: '2000' });
   browser = await launchChromium();
   const admin = new ApiSeeder(server.url);
   await admin.login(ADMIN.email, ADMIN.password);
@@ -122,7 +123,16 @@ it('uploads a notebook, creates a task with parameters and an output dataset, ru
   await page.getByRole('option', { name: 'scores' }).click();
   await dialog.getByLabel('Cron expression', { exact: true }).fill('0 6 * * 1');
   await dialog.getByLabel('Time zone', { exact: true }).fill('Europe/Paris');
-  expect(await dialog.getByRole('list', { name: 'Next runs' }).getByRole('listitem').count()).toBe(5);
+  const nextRuns = dialog.getByRole('list', { name: 'Next runs' }).getByRole('listitem');
+  await nextRuns.nth(4).waitFor();
+  expect(await nextRuns.count()).toBe(5);
+  // Mondays at 06:00 in Paris (UTC+1 or +2): 05:00 or 04:00 UTC.
+  const fireTimes = await dialog
+    .getByRole('list', { name: 'Next runs' })
+    .locator('time')
+    .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  for (const t of fireTimes) expect(t).toMatch(/T0[45]:00:00\.000Z$/);
+  expect(new Set(fireTimes.map((t) => new Date(t).getUTCDay()))).toEqual(new Set([1]));
   await shot(page, 'runs-02-task-form');
   const created = page.waitForResponse((r) => r.url().endsWith(`/api/projects/${projectId}/tasks`) && r.request().method() === 'POST');
   await dialog.getByRole('button', { name: 'Add task' }).click();
@@ -156,7 +166,14 @@ it('uploads a notebook, creates a task with parameters and an output dataset, ru
     .first()
     .waitFor();
   const preview = page.getByRole('region', { name: 'First rows of scores' });
-  await preview.getByRole('cell', { name: 'weekly' }).first().waitFor();
+  await preview
+    .getByRole('cell', { name: 'weekly' })
+    .first()
+    .waitFor()
+    .catch(async (error: unknown) => {
+      await shot(page, 'runs-04-dataset-version-failed');
+      throw new Error(`${String(error)}\n${await page.locator('main').textContent()}`);
+    });
   expect(await preview.getByRole('row').count()).toBe(4); // header + 3 rows
   await shot(page, 'runs-04-dataset-version');
   const versions = await ana.call<{ items: { version: number; runId: number | null }[] }>('GET', `/api/datasets/${datasetId}/versions`);
@@ -177,9 +194,9 @@ it('runs a task with an every-minute schedule on its own', async () => {
   const page = await signedInPage(`/projects/${projectId}/tasks/${task.id}`);
   await page.getByRole('heading', { name: 'Every minute', level: 1 }).waitFor();
   // The next fire time is at most a minute away; the run then appears live in the list.
-  const scheduled = page.getByTestId('runs-table').getByRole('row', { name: /schedule/ });
-  await scheduled.first().waitFor({ timeout: 100_000 });
-  expect(await scheduled.first().textContent()).toMatch(/#1/);
+  const scheduled = page.getByTestId('runs-table').getByRole('row').filter({ hasText: 'schedule' });
+  await scheduled.first().waitFor({ timeout: 90_000 });
+  expect(await scheduled.first().textContent()).toMatch(/^#1/);
   await shot(page, 'runs-05-scheduled');
   await page.close();
 }, 150_000);

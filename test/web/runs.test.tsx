@@ -115,6 +115,8 @@ describe('the task form', () => {
     expect(instants.slice(1).map((t, i) => t - instants[i])).toEqual([86_400_000, 86_400_000, 86_400_000, 86_400_000]);
     expect(instants[0]).toBeGreaterThan(Date.now());
     expect(times).toHaveLength(5);
+    // Shown in the schedule's own time zone: 06:30 there, named.
+    expect(list.querySelector('time')!.textContent).toMatch(/06:30.*GMT\+9/);
 
     const cron = screen.getByLabelText('Cron expression');
     await user.clear(cron);

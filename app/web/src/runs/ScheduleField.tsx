@@ -22,7 +22,17 @@ export async function nextFireTimes(expression: string, timeZone: string, count 
 
 function formatIn(timeZone: string, date: Date): string {
   try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(date);
+    // dateStyle/timeStyle cannot be combined with timeZoneName, hence the single fields.
+    return new Intl.DateTimeFormat(undefined, {
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    }).format(date);
   } catch {
     return date.toISOString();
   }
