@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { TEST_PYTHON } from '../app/runs/support/notebooks';
 import { ADMIN, ApiSeeder, RESULTS, ensureWebBuild, launchChromium, startServer, type RunningServer } from './support';
 
 /**
@@ -14,8 +15,6 @@ import { ADMIN, ApiSeeder, RESULTS, ensureWebBuild, launchChromium, startServer,
 declare const document: any;
 
 const PASSWORD = 'correct-horse-battery-9';
-/** Python with nbclient and ipykernel, which the local backend runs notebooks with. */
-const PYTHON = process.env.TEST_PYTHON ?? '/usr/bin/python3';
 
 /** An nbformat 4 notebook: a tagged parameters cell, then one that logs and writes the result CSV. */
 const NOTEBOOK = {
@@ -58,7 +57,7 @@ async function shot(page: Page, name: string): Promise<void> {
 beforeAll(async () => {
   ensureWebBuild();
   // The scheduler looks every 2 s (15 s by default), so a due run is created soon after its minute starts.
-  server = await startServer({ RUNS_BACKEND: 'local', RUNS_PYTHON: PYTHON, RUNS_SCHEDULER_INTERVAL_MS: '2000' });
+  server = await startServer({ RUNS_BACKEND: 'local', RUNS_PYTHON: TEST_PYTHON, RUNS_SCHEDULER_INTERVAL_MS: '2000' });
   browser = await launchChromium();
   const admin = new ApiSeeder(server.url);
   await admin.login(ADMIN.email, ADMIN.password);
