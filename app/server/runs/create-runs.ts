@@ -69,5 +69,7 @@ export function createRuns(config: AppConfig, storage: ObjectStorage, ctx: () =>
           maxConcurrent: config.runs.maxConcurrent,
         });
   const manager = new RunsManager(ctx, adapter);
-  return { manager, scheduler: new RunScheduler(ctx, manager, config.runs.schedulerIntervalMs) };
+  const scheduler = new RunScheduler(ctx, manager, config.runs.schedulerIntervalMs);
+  manager.scheduler = scheduler;
+  return { manager, scheduler };
 }

@@ -49,6 +49,8 @@ export interface RunAdapter extends EventEmitter<{ update: [RunUpdate]; synced: 
   cancel(run: RunRow, kind: 'notebook' | 'spark', reason: string): Promise<boolean>;
   /** The last `tail` lines of the run's log; undefined when there is none here. */
   logs(run: RunRow, kind: 'notebook' | 'spark', tail: number): Promise<string | undefined>;
+  /** The manager has saved the run's final state (the local backend frees its slot only then). */
+  settled(runId: number): void;
   /** Where a finished run's executed notebook and result are. */
   outputs(run: RunRow): Promise<RunOutputs>;
   /** Whether this replica schedules (every local server; the Lease holder on Kubernetes). */

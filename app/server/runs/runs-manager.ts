@@ -11,6 +11,7 @@ import { requireRunSource, requireValidParameters } from '../services/notebook-s
 import { runOutputNotebookKey } from '../storage/run-keys';
 import { isOneOf, MANAGED_DATASET_FORMATS } from '../../../schema/vocabulary';
 import type { RunUpdate } from './run-backend';
+import type { RunScheduler } from './run-scheduler';
 import type { PreparedRun, ProducedFile, RunAdapter } from './run-adapter';
 import { createRunRecord, recordObservation, type NewRun, type RunResults } from './run-records';
 import { isTerminal, orphanedRunOutcome, retryDecision, type RunObservation } from './run-state';
@@ -31,6 +32,8 @@ export class RunsManager {
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly chains = new Map<number, Promise<void>>();
   private stopping = false;
+  /** The scheduler creating this manager's scheduled runs (set by createRuns). */
+  public scheduler: RunScheduler | undefined;
 
   public constructor(
     private readonly ctx: () => AppContext,
@@ -222,6 +225,7 @@ export class RunsManager {
       }
     }
     const saved = await recordObservation(ctx, runId, observation, results);
+    if (isTerminal(observation.status)) this.adapter.settled(runId);
     if (!saved || !isTerminal(saved.status)) return;
     const { status } = saved;
     ctx.metrics.runs.runFinished({ runId, taskId: saved.task_id, projectId: saved.project_id, attempt: saved.attempt, status });

@@ -104,6 +104,10 @@ export class KubernetesRunAdapter extends EventEmitter<{ update: [RunUpdate]; sy
     };
   }
 
+  public settled(): void {
+    // The cluster's own scheduling decides when pods start.
+  }
+
   public schedules(): boolean {
     return this.cluster.isLeader();
   }

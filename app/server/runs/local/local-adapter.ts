@@ -8,6 +8,7 @@ import type { RunUpdate } from '../run-backend';
 import type { PreparedRun, RunAdapter, RunOutputs } from '../run-adapter';
 import { LocalRunExecutor } from './local-executor';
 import { tailLines } from './log-file';
+import { RunQueue } from './run-queue';
 
 export interface LocalAdapterOptions {
   /** The server's DATA_DIR: runs work under <dataDir>/runs/<runId>/. */
@@ -42,6 +43,13 @@ export class LocalRunAdapter extends EventEmitter<{ update: [RunUpdate]; synced:
   public readonly backend = 'local' as const;
   public readonly owner: string;
   public readonly executor: LocalRunExecutor;
+  /**
+   * RUNS_MAX_CONCURRENT, counted until the manager has saved a run's final state (its output
+   * notebook and dataset version included), so the database never shows more runs running
+   * than the limit while one finishes and the next starts.
+   */
+  private readonly slots: RunQueue;
+  private readonly releases = new Map<number, () => void>();
 
   public constructor(private readonly options: LocalAdapterOptions) {
     super();
@@ -51,6 +59,7 @@ export class LocalRunAdapter extends EventEmitter<{ update: [RunUpdate]; synced:
       sparkSubmit: options.sparkSubmit,
       maxConcurrent: options.maxConcurrent,
     });
+    this.slots = new RunQueue(options.maxConcurrent);
     this.executor.on('update', (update) => this.emit('update', update));
   }
 
@@ -89,21 +98,40 @@ export class LocalRunAdapter extends EventEmitter<{ update: [RunUpdate]; synced:
       outputPath: path.join(paths.result, prepared.resultFileName),
       timeoutSeconds: task.timeout_seconds,
     };
-    if (prepared.kind === 'notebook') {
-      this.executor.submit({
-        ...base,
-        kind: 'notebook',
-        notebookPath: input,
-        outputNotebookPath: paths.output,
-        parameters: prepared.parameters,
-      });
-    } else {
-      this.executor.submit({ ...base, kind: 'spark', applicationPath: input, arguments: prepared.arguments });
-    }
+    this.slots.enqueue(
+      String(run.id),
+      () =>
+        new Promise<void>((resolve) => {
+          this.releases.set(run.id, resolve);
+          if (prepared.kind === 'notebook') {
+            this.executor.submit({
+              ...base,
+              kind: 'notebook',
+              notebookPath: input,
+              outputNotebookPath: paths.output,
+              parameters: prepared.parameters,
+            });
+          } else {
+            this.executor.submit({ ...base, kind: 'spark', applicationPath: input, arguments: prepared.arguments });
+          }
+        }),
+    );
     return {};
   }
 
+  public settled(runId: number): void {
+    this.releases.get(runId)?.();
+    this.releases.delete(runId);
+  }
+
   public async cancel(run: RunRow, _kind: 'notebook' | 'spark', reason: string): Promise<boolean> {
+    if (this.slots.remove(String(run.id))) {
+      this.emit('update', {
+        runId: String(run.id),
+        observation: { status: 'cancelled', at: new Date(), message: `${reason} before it started` },
+      });
+      return true;
+    }
     return this.executor.cancel(String(run.id), reason);
   }
 
@@ -126,7 +154,7 @@ export class LocalRunAdapter extends EventEmitter<{ update: [RunUpdate]; synced:
   }
 
   public queueDepth(): number {
-    return this.executor.queuedRunIds().length;
+    return this.slots.waitingIds().length;
   }
 
   public observedRunIds(): undefined {
@@ -139,6 +167,7 @@ export class LocalRunAdapter extends EventEmitter<{ update: [RunUpdate]; synced:
 
   /** Stops every run: running ones fail saying the server stopped, queued ones stay queued for the next start. */
   public async stop(): Promise<void> {
+    for (const id of this.slots.waitingIds()) this.slots.remove(id);
     await this.executor.shutdown('the server stopped while the run was running');
   }
 }
