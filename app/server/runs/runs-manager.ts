@@ -187,6 +187,15 @@ export class RunsManager {
   }
 
   private async handleUpdate(update: RunUpdate): Promise<void> {
+    try {
+      await this.applyUpdate(update);
+    } finally {
+      // Whatever became of its row (saved, or deleted with its task meanwhile), a finished run's slot is free.
+      if (isTerminal(update.observation.status)) this.adapter.settled(Number(update.runId));
+    }
+  }
+
+  private async applyUpdate(update: RunUpdate): Promise<void> {
     const ctx = this.ctx();
     const runId = Number(update.runId);
     const run = await findRunById(ctx.db, runId);
@@ -225,7 +234,6 @@ export class RunsManager {
       }
     }
     const saved = await recordObservation(ctx, runId, observation, results);
-    if (isTerminal(observation.status)) this.adapter.settled(runId);
     if (!saved || !isTerminal(saved.status)) return;
     const { status } = saved;
     ctx.metrics.runs.runFinished({ runId, taskId: saved.task_id, projectId: saved.project_id, attempt: saved.attempt, status });
