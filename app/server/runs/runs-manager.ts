@@ -272,6 +272,24 @@ export class RunsManager {
     await this.apply(run.id, { status: 'cancelled', at: new Date(), message: 'cancelled by a user before it started' });
   }
 
+  /**
+   * Stops runs whose rows are gone with their task or project: their processes or pods end,
+   * and the update they produce finds no row (it only frees the slot).
+   */
+  public abandon(runs: readonly (RunRow & { kind: string })[], reason: string): void {
+    for (const run of runs) {
+      const timer = this.timers.get(run.id);
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        this.timers.delete(run.id);
+        continue;
+      }
+      void this.adapter
+        .cancel(run, run.kind === 'spark' ? 'spark' : 'notebook', reason)
+        .catch((error: unknown) => this.warn(error, `could not stop run ${run.id}`));
+    }
+  }
+
   /** Local backend: this server's runs a previous process left running fail; queued ones start again. */
   private async recoverOwnRuns(owner: string): Promise<void> {
     const ctx = this.ctx();
