@@ -88,3 +88,18 @@ export async function lastScheduledFor(db: Executor, taskId: number): Promise<st
     .executeTakeFirst();
   return row?.last ?? null;
 }
+
+/** Queued and running runs of a task or of a whole project, with their task's kind (to stop them). */
+export async function findActiveRuns(
+  db: Executor,
+  scope: { readonly taskId: number } | { readonly projectId: number },
+): Promise<(RunRow & { kind: string })[]> {
+  let query = db
+    .selectFrom('runs')
+    .innerJoin('tasks', 'tasks.id', 'runs.task_id')
+    .selectAll('runs')
+    .select('tasks.kind as kind')
+    .where('runs.status', 'in', ['queued', 'running']);
+  query = 'taskId' in scope ? query.where('runs.task_id', '=', scope.taskId) : query.where('runs.project_id', '=', scope.projectId);
+  return query.execute();
+}

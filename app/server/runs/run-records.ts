@@ -38,6 +38,9 @@ export interface NewRun {
   readonly message?: string | null;
 }
 
+/** Statuses that keep the note a run was created with (nothing else to say). */
+const KEEPS_NOTE: readonly RunStatus[] = ['running', 'succeeded'];
+
 /** A second run for a fire time that already has one (another replica created it). */
 export class DuplicateScheduledRunError extends Error {}
 
@@ -151,7 +154,8 @@ export async function recordObservation(
     if (state.status === current.status && results.externalId === undefined) return undefined;
     await updateRun(trx, runId, {
       status: state.status,
-      message: state.message === null ? null : state.message.slice(0, 2000),
+      // A note the run was created with (missed fire times) stays while nothing else is to be said.
+      message: (state.message ?? (KEEPS_NOTE.includes(state.status) ? current.message : null))?.slice(0, 2000) ?? null,
       started_at: state.startedAt === null ? null : toDbTimestamp(state.startedAt),
       finished_at: state.finishedAt === null ? null : toDbTimestamp(state.finishedAt),
       ...(results.outputKey !== undefined ? { output_key: results.outputKey } : {}),

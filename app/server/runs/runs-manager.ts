@@ -187,6 +187,15 @@ export class RunsManager {
   }
 
   private async handleUpdate(update: RunUpdate): Promise<void> {
+    try {
+      await this.applyUpdate(update);
+    } finally {
+      // Whatever became of its row (saved, or deleted with its task meanwhile), a finished run's slot is free.
+      if (isTerminal(update.observation.status)) this.adapter.settled(Number(update.runId));
+    }
+  }
+
+  private async applyUpdate(update: RunUpdate): Promise<void> {
     const ctx = this.ctx();
     const runId = Number(update.runId);
     const run = await findRunById(ctx.db, runId);
@@ -225,7 +234,6 @@ export class RunsManager {
       }
     }
     const saved = await recordObservation(ctx, runId, observation, results);
-    if (isTerminal(observation.status)) this.adapter.settled(runId);
     if (!saved || !isTerminal(saved.status)) return;
     const { status } = saved;
     ctx.metrics.runs.runFinished({ runId, taskId: saved.task_id, projectId: saved.project_id, attempt: saved.attempt, status });
@@ -262,6 +270,24 @@ export class RunsManager {
     }
     // Not started here (waiting for its retry delay, or never picked up): nothing to stop.
     await this.apply(run.id, { status: 'cancelled', at: new Date(), message: 'cancelled by a user before it started' });
+  }
+
+  /**
+   * Stops runs whose rows are gone with their task or project: their processes or pods end,
+   * and the update they produce finds no row (it only frees the slot).
+   */
+  public abandon(runs: readonly (RunRow & { kind: string })[], reason: string): void {
+    for (const run of runs) {
+      const timer = this.timers.get(run.id);
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        this.timers.delete(run.id);
+        continue;
+      }
+      void this.adapter
+        .cancel(run, run.kind === 'spark' ? 'spark' : 'notebook', reason)
+        .catch((error: unknown) => this.warn(error, `could not stop run ${run.id}`));
+    }
   }
 
   /** Local backend: this server's runs a previous process left running fail; queued ones start again. */

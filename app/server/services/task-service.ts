@@ -2,6 +2,7 @@ import type { TaskKind, TaskRow, TaskStatus, TaskUpdate } from '../../../schema/
 import type { AppContext, Principal } from '../context';
 import { badRequest, notFound } from '../errors';
 import { findProjectAudience } from '../repositories/project-repository';
+import { findActiveRuns } from '../repositories/run-repository';
 import { deleteTask, findTaskById, insertTask, listTasksOfProject, updateTask } from '../repositories/task-repository';
 import type { Executor } from '../repositories/executor';
 import type { PageQuery } from '../schemas/common.schema';
@@ -181,14 +182,18 @@ export async function changeTask(ctx: AppContext, principal: Principal, id: numb
 }
 
 export async function removeTask(ctx: AppContext, principal: Principal, id: number): Promise<void> {
-  await commitThenPublish(ctx, async (trx, outbox) => {
+  const active = await commitThenPublish(ctx, async (trx, outbox) => {
     const { task, access } = await visibleTask(trx, principal, id);
     await requireProjectPermission(trx, principal, access.project.id, 'write');
+    const runs = await findActiveRuns(trx, { taskId: id });
     await deleteTask(trx, id);
     outbox.push({
       kind: 'event',
       event: { type: 'task.deleted', projectId: task.project_id, taskId: id, data: { id } },
       audience: await findProjectAudience(trx, task.project_id),
     });
+    return runs;
   });
+  // Its runs went with it: their processes or pods stop too.
+  ctx.runs.abandon(active, `task ${id} was deleted`);
 }

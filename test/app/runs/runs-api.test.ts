@@ -164,6 +164,29 @@ describe.each(DIALECTS)('runs end to end on the local backend, on %s', (dialect)
     expect(processesOf(path.join(t.config.dataDir, 'runs', String(run.id)))).toEqual([]);
   });
 
+  it('stops the processes of a running run when its task is deleted', async () => {
+    const { t, cast, fixture } = r;
+    await uploadNotebook(
+      t,
+      cast.owner.token,
+      fixture.projectId,
+      'orphan.ipynb',
+      'import time\nprint("started", flush=True)\ntime.sleep(300)',
+    );
+    const taskId = await createNotebookTask(t, cast.owner.token, fixture.projectId, { notebook: 'orphan.ipynb' });
+    const run = await startRun(t, cast.owner.token, taskId);
+    await waitForStatus(t, cast.owner.token, run.id, 'running');
+    const runDir = path.join(t.config.dataDir, 'runs', String(run.id));
+    await waitFor(
+      'the run to print',
+      async () => fs.existsSync(path.join(runDir, 'log.txt')) && fs.readFileSync(path.join(runDir, 'log.txt'), 'utf8').includes('started'),
+    );
+    const deleted = await t.request({ method: 'DELETE', url: `/api/tasks/${taskId}`, token: cast.owner.token });
+    expect(deleted.statusCode).toBe(204);
+    await waitFor('its processes to be gone', () => processesOf(runDir).length === 0, 30000);
+    expect(await t.ctx.db.selectFrom('runs').select('id').where('id', '=', run.id).execute()).toEqual([]);
+  });
+
   it('retries a failed run as a new attempt after the delay, and attempt 2 succeeds', async () => {
     const { t, cast, fixture } = r;
     const marker = path.join(t.config.dataDir, `flaky-${dialect}`);
