@@ -114,6 +114,18 @@ export function platformCharts(props: PlatformChartsProps, newApp: () => App = (
     sparkNamespace: spark.namespaceName,
     notebookNamespace: notebooks.namespaceName,
   });
+  // Runs go to the cluster when the runs' pods can reach the app's storage (S3); a local
+  // cluster's app keeps its files on a volume of its own and runs them itself.
+  if (props.webAppStorage.kind === 's3') {
+    webApp.enableClusterRuns({
+      runnerImage: props.images.notebookRunner,
+      sparkImage: props.images.spark,
+      sparkVersion: props.images.sparkVersion,
+      eventLogDir: spark.eventLogDir,
+      notebookNamespace: notebooks.namespaceName,
+      sparkNamespace: spark.namespaceName,
+    });
+  }
   const colon = props.images.jupyterSingleUser.lastIndexOf(':');
   if (colon < 0) throw new Error(`images.jupyterSingleUser must be repository:tag, got '${props.images.jupyterSingleUser}'`);
   return {

@@ -63,8 +63,8 @@ export interface SparkChartProps {
   /** @default 'spark-history-server' */
   readonly historyServerServiceAccountName?: string;
   /**
-   * The web app's service account: it may submit, read and delete SparkApplications in this
-   * namespace and nothing else. @default no web app access
+   * The web app's service account: its pods may reach the History Server. Its RBAC here is the
+   * run backend's, granted by WebAppChart.enableClusterRuns. @default no web app access
    */
   readonly webAppServiceAccount?: ServiceAccountRef;
   /** The dataset profiling SparkApplication shipped with the platform. @default not created */
@@ -150,24 +150,6 @@ export class SparkChart extends Chart {
       },
       automountToken: false,
     });
-
-    if (props.webAppServiceAccount) {
-      const webRole = new kplus.Role(this, 'web-app-role', {
-        metadata: { name: 'web-app-spark-submitter', namespace: ns, labels: componentLabels('web-app-spark-submitter', 'spark') },
-      });
-      webRole.allow(
-        ['get', 'list', 'watch', 'create', 'delete'],
-        kplus.ApiResource.custom({ apiGroup: 'sparkoperator.k8s.io', resourceType: 'sparkapplications' }),
-      );
-      webRole.allow(['get', 'list', 'watch'], kplus.ApiResource.PODS);
-      const webSa = kplus.ServiceAccount.fromServiceAccountName(this, 'web-app-sa', props.webAppServiceAccount.name, {
-        namespaceName: props.webAppServiceAccount.namespace,
-      });
-      new kplus.RoleBinding(this, 'web-app-binding', {
-        metadata: { name: 'web-app-spark-submitter', namespace: ns, labels: componentLabels('web-app-spark-submitter', 'spark') },
-        role: webRole,
-      }).addSubjects(webSa);
-    }
 
     this.historyServerService = this.historyServer(ns, props.sparkImage, annotations);
 

@@ -2,6 +2,7 @@ import { Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
 import { ClusterOverviewNamespaces, grantClusterOverviewAccess } from './lib/cluster-overview-access';
+import { grantRunBackendAccess } from './lib/run-backend-access';
 import { componentLabels, selectorLabels } from './lib/labels';
 import { allowDnsEgress, allowPodIdentityEgress, allowTcpEgress, allowTcpIngress, defaultDeny } from './lib/network-policies';
 import { restrictedContainerSecurity, restrictedPodSecurity } from './lib/security';
@@ -98,6 +99,21 @@ export interface WebAppChartProps {
  * ClusterIP Service locally), HorizontalPodAutoscaler, PodDisruptionBudget and network
  * policies that deny everything but the load balancer, DNS, MySQL, Redis and HTTPS.
  */
+/** What the app needs to run notebooks and Spark jobs in the cluster (RUNS_BACKEND=kubernetes). */
+export interface ClusterRunsProps {
+  /** Papermill runner image, pinned (the NotebooksChart's). */
+  readonly runnerImage: string;
+  /** The platform's Spark image, pinned, and its Spark version (the SparkChart's). */
+  readonly sparkImage: string;
+  readonly sparkVersion: string;
+  /** s3a:// folder of the Spark event logs (SparkChart.eventLogDir). */
+  readonly eventLogDir: string;
+  /** Where notebook run Jobs go (the NotebooksChart's namespace, with its runner service account). */
+  readonly notebookNamespace: string;
+  /** Where SparkApplications go (the SparkChart's namespace). */
+  readonly sparkNamespace: string;
+}
+
 export class WebAppChart extends Chart {
   public readonly namespaceName: string;
   public readonly serviceAccountName: string;
@@ -107,6 +123,7 @@ export class WebAppChart extends Chart {
   private readonly container: kplus.Container;
   private readonly apiAccess: boolean;
   private readonly sparkNamespace?: string;
+  private readonly storageKind: WebAppStorage['kind'];
 
   public constructor(scope: Construct, id: string, props: WebAppChartProps) {
     super(scope, id);
@@ -218,6 +235,7 @@ export class WebAppChart extends Chart {
     this.container = deployment.containers[0];
     this.apiAccess = apiAccess;
     this.sparkNamespace = props.sparkNamespace;
+    this.storageKind = props.storage.kind;
 
     this.service = new kplus.Service(this, 'service', {
       metadata: { name, namespace: ns, labels },
@@ -279,6 +297,48 @@ export class WebAppChart extends Chart {
     this.container.env.addVariable('NOTEBOOK_NAMESPACE', kplus.EnvValue.fromValue(props.notebookNamespace));
     if (this.sparkNamespace === undefined)
       this.container.env.addVariable('SPARK_NAMESPACE', kplus.EnvValue.fromValue(props.sparkNamespace));
+  }
+
+  /**
+   * Runs notebooks as Jobs and Spark jobs as SparkApplications (RUNS_BACKEND=kubernetes) and
+   * grants exactly what that backend calls, from its declaration: a Role per namespace (the
+   * notebooks', Spark's, and the app's own for the leader Lease). Each pod's name (POD_NAME)
+   * is its identity in the Lease. Needs storage in S3: the runs' pods read and write there.
+   */
+  public enableClusterRuns(props: ClusterRunsProps): void {
+    if (!this.apiAccess) throw new Error('enableClusterRuns needs kubernetesApiAccess: the run backend calls the Kubernetes API');
+    if (this.storageKind !== 's3') {
+      throw new Error(`enableClusterRuns needs storage in S3 (the runs' pods read and write there), got '${this.storageKind}'`);
+    }
+    assertPinnedImage('runnerImage', props.runnerImage);
+    assertPinnedImage('sparkImage', props.sparkImage);
+    assertDnsLabel('notebookNamespace', props.notebookNamespace);
+    assertDnsLabel('sparkNamespace', props.sparkNamespace);
+    if (!isUnresolvedToken(props.eventLogDir) && !props.eventLogDir.startsWith('s3a://')) {
+      throw new Error(`eventLogDir must be an s3a:// folder, got '${props.eventLogDir}'`);
+    }
+    if (this.sparkNamespace !== undefined && this.sparkNamespace !== props.sparkNamespace) {
+      throw new Error(
+        `enableClusterRuns: sparkNamespace '${props.sparkNamespace}' differs from the app's SPARK_NAMESPACE '${this.sparkNamespace}'`,
+      );
+    }
+    const env = this.container.env;
+    env.addVariable('RUNS_BACKEND', kplus.EnvValue.fromValue('kubernetes'));
+    env.addVariable('RUNS_RUNNER_IMAGE', kplus.EnvValue.fromValue(props.runnerImage));
+    env.addVariable('RUNS_SPARK_IMAGE', kplus.EnvValue.fromValue(props.sparkImage));
+    env.addVariable('RUNS_SPARK_VERSION', kplus.EnvValue.fromValue(props.sparkVersion));
+    env.addVariable('RUNS_SPARK_EVENT_LOG_DIR', kplus.EnvValue.fromValue(props.eventLogDir));
+    env.addVariable('POD_NAME', kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAME));
+    env.addVariable('POD_NAMESPACE', kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAMESPACE));
+    if (env.variables.NOTEBOOK_NAMESPACE === undefined)
+      env.addVariable('NOTEBOOK_NAMESPACE', kplus.EnvValue.fromValue(props.notebookNamespace));
+    if (env.variables.SPARK_NAMESPACE === undefined) env.addVariable('SPARK_NAMESPACE', kplus.EnvValue.fromValue(props.sparkNamespace));
+    grantRunBackendAccess(this, {
+      notebookNamespace: props.notebookNamespace,
+      sparkNamespace: props.sparkNamespace,
+      leaseNamespace: this.namespaceName,
+      serviceAccount: { name: this.serviceAccountName, namespace: this.namespaceName },
+    });
   }
 
   /**

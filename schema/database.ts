@@ -1,6 +1,7 @@
 import type { ChartsTable } from './charts.table';
 import type { DatasetVersionsTable } from './dataset-versions.table';
 import type { DatasetsTable } from './datasets.table';
+import type { ProjectFilesTable } from './project-files.table';
 import type { ProjectMembersTable } from './project-members.table';
 import type { ProjectsTable } from './projects.table';
 import type { RefreshTokensTable } from './refresh-tokens.table';
@@ -18,5 +19,6 @@ export interface Database {
   dataset_versions: DatasetVersionsTable;
   refresh_tokens: RefreshTokensTable;
   runs: RunsTable;
+  project_files: ProjectFilesTable;
   charts: ChartsTable;
 }

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Timestamp } from './users.table';
 import type { RunBackend, RunStatus, RunTrigger } from './vocabulary';
 
@@ -19,6 +19,10 @@ export interface RunsTable {
   message: string | null;
   scheduled_for: string | null;
   not_before: string | null;
+  /** The executed notebook's key in the object storage, once there is one. */
+  output_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The version of the task's output dataset this run added. */
+  output_dataset_version: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: number | null;
   created_at: Timestamp;
   started_at: string | null;

@@ -37,6 +37,10 @@ import projectMemberRoutes from './routes/project-members';
 import projectRoutes from './routes/projects';
 import realtimeRoutes from './routes/realtime';
 import taskRoutes from './routes/tasks';
+import fileRoutes from './routes/files';
+import fileUploadRoutes from './routes/files/upload';
+import runRoutes from './routes/runs';
+import { createRuns, type Runs } from './runs/create-runs';
 import userRoutes from './routes/users';
 import { createAccessTokens } from './services/access-tokens';
 import { ensureFirstAdmin, type FirstAdminResult } from './services/first-admin';
@@ -137,8 +141,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const metrics = createAppMetrics({ environment: config.platform.environment });
   metrics.observeWebSocketClients(() => hub.size);
   let bus: EventBus | undefined;
+  let runs: Runs | undefined;
 
   app.addHook('onClose', async () => {
+    // Runs stop first: what they report while stopping is saved while the database is there.
+    await runs?.scheduler.stop();
+    await runs?.manager.stop();
     hub.closeAll();
     await bus?.close();
     await Promise.all([redis?.commands.quit().catch(() => undefined), redis?.subscriber.quit().catch(() => undefined)]);
@@ -168,6 +176,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       principals.clear();
       recentReads.clear();
     });
+    // The runs manager reads the context it is part of once the app is built.
+    const holder: { context?: AppContext } = {};
+    runs = createRuns(config, data.storage, () => holder.context as AppContext, options.kubeConfig);
     const ctx: AppContext = {
       config,
       db: connection.db,
@@ -193,7 +204,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       queries: data.queries,
       chartData,
       metrics,
+      runs: runs.manager,
     };
+    holder.context = ctx;
     app.decorate('ctx', ctx);
 
     if (options.migrate ?? true) {
@@ -204,6 +217,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (firstAdmin) (options.onFirstAdmin ?? printFirstAdmin)(firstAdmin);
     const stopReconciliation = startObjectReconciliation(ctx);
     app.addHook('onClose', async () => stopReconciliation());
+    await runs.manager.start();
+    runs.scheduler.start();
   } catch (error) {
     await app.close();
     throw error;
@@ -260,6 +275,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         await secured.register(projectRoutes);
         await secured.register(projectMemberRoutes);
         await secured.register(taskRoutes);
+        await secured.register(fileRoutes);
+        await secured.register(fileUploadRoutes);
+        await secured.register(runRoutes);
         await secured.register(datasetRoutes);
         await secured.register(datasetDataRoutes);
         await secured.register(datasetUploadRoutes);

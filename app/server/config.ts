@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dialectOf } from '../../schema/connection';
 import { loadPlatformSettings, type PlatformSettings } from './platform/platform-settings';
+import { loadRunsConfig, type RunsConfig } from './runs/runs-config';
 import { loadStorageConfig, type StorageConfig } from './storage/storage-config';
 import { parseTrustProxy, type TrustProxySetting } from './trust-proxy';
 
@@ -89,6 +90,8 @@ export interface AppConfig {
   readonly metricsPort: number;
   /** Where the server runs, for the operators' pages and the platform metrics. */
   readonly platform: PlatformSettings;
+  /** Where and how notebook and Spark runs execute (RUNS_BACKEND, RUNS_MAX_CONCURRENT, ...). */
+  readonly runs: RunsConfig;
 }
 
 export const DEFAULT_PASSWORD_HASHING: PasswordHashingConfig = { cost: 2 ** 16, blockSize: 8, parallelization: 1 };
@@ -161,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queryMaxConcurrent: intFromEnv(env, 'QUERY_MAX_CONCURRENT', 2, 1, 64),
     metricsPort,
     platform: loadPlatformSettings(env),
+    runs: loadRunsConfig(env),
   };
 }
 

@@ -8,6 +8,7 @@ import type { QueryEngine } from './data-engine/query-engine';
 import type { SandboxPool } from './data-engine/sandbox-pool';
 import type { AppMetrics } from './metrics/app-metrics';
 import type { EventBus } from './realtime/event-bus';
+import type { RunsManager } from './runs/runs-manager';
 import type { AccessTokens } from './services/access-tokens';
 import type { LoginThrottle } from './services/login-throttle';
 import type { PasswordHasher } from './services/password-hasher';
@@ -39,6 +40,8 @@ export interface AppContext {
   readonly chartData: ChartDataCache;
   /** Prometheus metrics of this instance; the runs service reports through `metrics.runs`. */
   readonly metrics: AppMetrics;
+  /** Notebook and Spark runs on the configured backend (RUNS_BACKEND). */
+  readonly runs: RunsManager;
 }
 
 /** The authenticated user making a request (see services/principal-cache.ts for how fresh). */

@@ -8,6 +8,8 @@ import * as createRefreshTokens from './0006_create_refresh_tokens';
 import * as createRuns from './0007_create_runs';
 import * as managedDatasets from './0010_managed_datasets';
 import * as createDatasetVersions from './0011_create_dataset_versions';
+import * as createProjectFiles from './0020_create_project_files';
+import * as taskRunSettings from './0021_task_run_settings';
 import * as createCharts from './0030_create_charts';
 
 /**
@@ -24,5 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0007_create_runs': createRuns,
   '0010_managed_datasets': managedDatasets,
   '0011_create_dataset_versions': createDatasetVersions,
+  '0020_create_project_files': createProjectFiles,
+  '0021_task_run_settings': taskRunSettings,
   '0030_create_charts': createCharts,
 };

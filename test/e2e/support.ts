@@ -102,6 +102,11 @@ export class ApiSeeder {
   private token = '';
   constructor(private readonly base: string) {}
 
+  /** The bearer token of the last login, for requests that are not JSON (uploads). */
+  get accessToken(): string {
+    return this.token;
+  }
+
   async login(email: string, password: string): Promise<{ id: number }> {
     const res = await fetch(`${this.base}/api/auth/login`, {
       method: 'POST',

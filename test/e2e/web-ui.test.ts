@@ -163,9 +163,9 @@ describe('web UI end to end', () => {
     await alice.getByRole('button', { name: 'Add task' }).click();
     let dialog = alice.getByRole('dialog');
     await dialog.getByLabel('Title', { exact: true }).fill('Score customers');
-    await dialog.getByRole('textbox', { name: 'Notebook', exact: true }).fill('reports/churn.ipynb');
-    await dialog.getByLabel('Parameters (JSON)', { exact: true }).fill('{"week": 12}');
-    await dialog.getByLabel('Schedule (cron)', { exact: true }).fill('0 6 * * 1');
+    // Code tasks name a file of the project (runs-ui.test.ts covers them); this one is manual.
+    await dialog.getByRole('button', { name: /Kind/ }).click();
+    await alice.getByRole('option', { name: 'Manual' }).click();
     await dialog.getByRole('button', { name: 'Add task' }).click();
     await dialog.waitFor({ state: 'detached' });
     await alice.getByTestId('tasks-table').getByText('Score customers').waitFor();
@@ -230,7 +230,7 @@ describe('web UI end to end', () => {
     const dialog = alice.getByRole('dialog');
     await dialog.getByLabel('Title', { exact: true }).fill('Retrain model');
     await dialog.getByRole('button', { name: /Kind/ }).click();
-    await alice.getByRole('option', { name: 'Spark' }).click();
+    await alice.getByRole('option', { name: 'Manual' }).click();
     const created = alice.waitForResponse((r) => r.url().endsWith(`/api/projects/${projectId}/tasks`) && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: 'Add task' }).click();
     expect((await created).status()).toBe(201);

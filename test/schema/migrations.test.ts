@@ -13,6 +13,7 @@ const TABLES = [
   'dataset_versions',
   'refresh_tokens',
   'runs',
+  'project_files',
   'charts',
 ] as const;
 const NOW = '2025-01-01 00:00:00.000';
@@ -240,6 +241,11 @@ describe.each(DIALECTS)('schema migrations on %s', (dialect) => {
       'dataset_versions_storage_key_uq',
       'dataset_versions_run_id_idx',
       'dataset_versions_created_by_idx',
+      'project_files_project_name_uq',
+      'project_files_storage_key_uq',
+      'project_files_created_by_idx',
+      'tasks_output_dataset_id_idx',
+      'tasks_schedule_idx',
       'charts_project_position_idx',
       'charts_created_by_idx',
     ];

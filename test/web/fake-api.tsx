@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { Api, type DashboardSummary, type Dataset, type Project, type Task, type User } from '../../app/web/src/api/client';
+import type { LibraryFile, ProjectFile, Run } from '../../app/web/src/api/runs';
 import type { Me } from '../../app/web/src/api/session';
 import { AppRoutes } from '../../app/web/src/App';
 import { Providers } from '../../app/web/src/context';
@@ -26,6 +27,15 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 export const apiError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
   json(status, { error: { code, message } }, headers);
 
+/** A request body: its JSON value, or the text itself for other bodies (uploaded files). */
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** A routing table standing in for the server, recording every call. */
 export class FakeServer {
   readonly calls: Call[] = [];
@@ -47,7 +57,7 @@ export class FakeServer {
       path: url.pathname,
       search: url.search,
       headers: req.headers,
-      body: text ? JSON.parse(text) : undefined,
+      body: text ? jsonOrText(text) : undefined,
       credentials: init?.credentials ?? (input instanceof Request ? input.credentials : undefined),
     };
     this.calls.push(call);
@@ -93,6 +103,14 @@ export const task = (over: Partial<Task> = {}): Task => ({
   notebook: 'score.ipynb',
   parameters: { week: 1 },
   schedule: null,
+  timeZone: 'UTC',
+  timeoutSeconds: 3600,
+  maxRetries: 0,
+  retryDelaySeconds: 60,
+  application: null,
+  arguments: [],
+  spark: null,
+  outputDatasetId: null,
   createdBy: 2,
   createdAt: '2024-05-01T10:00:00.000Z',
   updatedAt: '2024-05-01T10:00:00.000Z',
@@ -115,6 +133,50 @@ export const dataset = (over: Partial<Dataset> = {}): Dataset => ({
   createdBy: 2,
   createdAt: '2024-05-01T10:00:00.000Z',
   updatedAt: '2024-05-01T10:00:00.000Z',
+  ...over,
+});
+
+export const notebookFile = (over: Partial<ProjectFile> = {}): ProjectFile => ({
+  id: 31,
+  projectId: 7,
+  name: 'score.ipynb',
+  sizeBytes: 4096,
+  parameters: [
+    { name: 'week', default: 1, type: 'integer', nullable: false },
+    { name: 'threshold', default: 0.5, type: 'number', nullable: false },
+    { name: 'region', default: 'north', type: 'string', nullable: false },
+    { name: 'dry_run', default: false, type: 'boolean', nullable: false },
+    { name: 'columns', default: ['a', 'b'], type: 'array', nullable: false },
+  ],
+  createdBy: 2,
+  createdAt: '2024-05-01T10:00:00.000Z',
+  updatedAt: '2024-05-01T10:00:00.000Z',
+  ...over,
+});
+
+export const libraryFiles: LibraryFile[] = [
+  { name: 'library/profile.ipynb', kind: 'notebook', parameters: [{ name: 'dataset', default: '', type: 'string', nullable: false }] },
+  { name: 'library/compact.py', kind: 'spark', parameters: [] },
+];
+
+export const run = (over: Partial<Run> = {}): Run => ({
+  id: 41,
+  taskId: 11,
+  projectId: 7,
+  number: 1,
+  trigger: 'manual',
+  attempt: 1,
+  status: 'queued',
+  parameters: { week: 1 },
+  backend: 'local',
+  message: null,
+  createdBy: 2,
+  createdAt: '2024-05-03T10:00:00.000Z',
+  startedAt: null,
+  finishedAt: null,
+  outputAvailable: false,
+  outputDatasetVersion: null,
+  links: { self: '/api/runs/41', task: '/api/tasks/11', logs: '/api/runs/41/logs', output: '/api/runs/41/output' },
   ...over,
 });
 
@@ -174,6 +236,8 @@ export function serverFor(me: Me): FakeServer {
     )
     .on('GET', '/api/projects/:id/tasks', () => json(200, { items: [task()], nextCursor: null }))
     .on('GET', '/api/projects/:id/datasets', () => json(200, { items: [dataset()], nextCursor: null }))
+    .on('GET', '/api/projects/:id/files', () => json(200, { items: [notebookFile()] }))
+    .on('GET', '/api/library', () => json(200, { items: libraryFiles }))
     .on('GET', '/api/dashboard/summary', () => json(200, summary()))
     .on('GET', '/api/users', () =>
       me.role === 'admin' ? json(200, { items: adminUsers, nextCursor: null }) : apiError(403, 'forbidden', 'admins only'),

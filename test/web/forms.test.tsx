@@ -2,9 +2,9 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../app/web/src/api/errors';
-import { DatasetForm, MemberForm, ProjectForm, TaskForm } from '../../app/web/src/components/forms';
+import { DatasetForm, MemberForm, ProjectForm } from '../../app/web/src/components/forms';
 import { signInMessage } from '../../app/web/src/pages/SignIn';
-import { apiError, json, project, renderApp, serverFor, task, users } from './fake-api';
+import { apiError, json, project, renderApp, serverFor, users } from './fake-api';
 
 /** The error message tied to a control through aria-describedby. */
 function describedErrors(control: HTMLElement): string {
@@ -37,45 +37,6 @@ describe('forms', () => {
     await user.type(screen.getByLabelText('Name'), 'Dup');
     await user.click(screen.getByRole('button', { name: 'Create project' }));
     expect((await screen.findByRole('alert')).textContent).toBe('a project with this name exists');
-  });
-
-  it('refuses invalid JSON parameters before any request, next to the field', async () => {
-    const user = userEvent.setup();
-    const onSubmit = vi.fn().mockResolvedValue(undefined);
-    render(<TaskForm onSubmit={onSubmit} />);
-    await user.type(screen.getByLabelText('Title'), 'Nightly ETL');
-    const params = screen.getByLabelText('Parameters (JSON)');
-    await user.click(params);
-    await user.paste('{"date": ');
-    await user.click(screen.getByRole('button', { name: 'Add task' }));
-    await waitFor(() => expect(describedErrors(params)).toMatch(/valid JSON/));
-    expect(onSubmit).not.toHaveBeenCalled();
-    await user.clear(params);
-    await user.paste('{"date": "2024-01-31"}');
-    await user.click(screen.getByRole('button', { name: 'Add task' }));
-    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0][0]).toEqual({
-      title: 'Nightly ETL',
-      kind: 'notebook',
-      notebook: null,
-      schedule: null,
-      parameters: { date: '2024-01-31' },
-    });
-  });
-
-  it('edits a task with its current values, including the status', async () => {
-    const user = userEvent.setup();
-    const onSubmit = vi.fn().mockResolvedValue(undefined);
-    render(<TaskForm initial={task({ status: 'running', schedule: '0 6 * * *' })} onSubmit={onSubmit} />);
-    await user.click(screen.getByRole('button', { name: 'Save task' }));
-    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0][0]).toMatchObject({
-      title: 'Score customers',
-      kind: 'notebook',
-      status: 'running',
-      schedule: '0 6 * * *',
-      parameters: { week: 1 },
-    });
   });
 
   it('sends a dataset size as a number and the chosen format', async () => {

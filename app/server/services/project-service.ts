@@ -11,7 +11,9 @@ import {
 } from '../repositories/project-repository';
 import type { PageQuery } from '../schemas/common.schema';
 import type { CreateProjectBody, Project, ProjectDetail, UpdateProjectBody } from '../schemas/project.schema';
+import { findActiveRuns } from '../repositories/run-repository';
 import { projectDatasetsPrefix } from '../storage/dataset-keys';
+import { projectFilesPrefix, projectRunsPrefix } from '../storage/run-keys';
 import { nowDbTimestamp } from '../time';
 import { decodeCursor, toPage, type PageResult } from './cursor';
 import { permissionFor, requireProjectPermission } from './project-access';
@@ -98,14 +100,19 @@ export async function removeProject(ctx: AppContext, principal: Principal, id: n
   await requireProjectPermission(ctx.db, principal, id, 'manage');
   const prefix = projectDatasetsPrefix(id);
   for await (const _object of ctx.storage.list(prefix)) break;
-  await commitThenPublish(ctx, async (trx, outbox) => {
+  const active = await commitThenPublish(ctx, async (trx, outbox) => {
     await requireProjectPermission(trx, principal, id, 'manage');
     // The audience is read before the members are deleted with the project.
     const audience = await findProjectAudience(trx, id);
+    const runs = await findActiveRuns(trx, { projectId: id });
     await deleteProject(trx, id);
     outbox.push({ kind: 'event', event: { type: 'project.deleted', projectId: id, data: { id } }, audience });
+    return runs;
   });
-  await ctx.storage
-    .deletePrefix(prefix)
-    .catch((error: unknown) => ctx.log.warn({ err: error, prefix }, 'deleted project files left for the reconciliation'));
+  ctx.runs.abandon(active, `project ${id} was deleted`);
+  for (const removed of [prefix, projectFilesPrefix(id), projectRunsPrefix(id)]) {
+    await ctx.storage
+      .deletePrefix(removed)
+      .catch((error: unknown) => ctx.log.warn({ err: error, prefix: removed }, 'deleted project files left for the reconciliation'));
+  }
 }

@@ -1,9 +1,16 @@
 import type { AppContext } from '../context';
 import { findStoredKeys } from '../repositories/dataset-version-repository';
+import { findProjectFileKeys } from '../repositories/project-file-repository';
 import type { ObjectInfo } from '../storage/object-storage';
 
-/** The prefix under which every dataset version is stored (storage/dataset-keys.ts). */
-const DATASETS_PREFIX = 'datasets/';
+/**
+ * The prefixes whose objects each belong to one row: dataset versions (storage/dataset-keys.ts)
+ * and project files (storage/run-keys.ts), with how to find the keys rows name.
+ */
+const RECONCILED: readonly { prefix: string; known: typeof findStoredKeys }[] = [
+  { prefix: 'datasets/', known: findStoredKeys },
+  { prefix: 'files/', known: findProjectFileKeys },
+];
 
 /**
  * Objects younger than this are left alone: an upload commits its object a moment before the
@@ -22,11 +29,17 @@ const BATCH = 500;
  * storage failure while deleting a dataset or project, left behind. Returns how many.
  */
 export async function reconcileStoredObjects(ctx: AppContext, olderThanMs = RECONCILE_GRACE_MS): Promise<number> {
+  let removed = 0;
+  for (const { prefix, known } of RECONCILED) removed += await reconcilePrefix(ctx, prefix, known, olderThanMs);
+  return removed;
+}
+
+async function reconcilePrefix(ctx: AppContext, prefix: string, findKnown: typeof findStoredKeys, olderThanMs: number): Promise<number> {
   const cutoff = Date.now() - olderThanMs;
   let batch: ObjectInfo[] = [];
   let removed = 0;
   const flush = async () => {
-    const known = await findStoredKeys(
+    const known = await findKnown(
       ctx.db,
       batch.map((object) => object.key),
     );
@@ -37,7 +50,7 @@ export async function reconcileStoredObjects(ctx: AppContext, olderThanMs = RECO
     }
     batch = [];
   };
-  for await (const object of ctx.storage.list(DATASETS_PREFIX)) {
+  for await (const object of ctx.storage.list(prefix)) {
     if (object.lastModified.getTime() >= cutoff) continue;
     batch.push(object);
     if (batch.length === BATCH) await flush();

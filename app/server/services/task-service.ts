@@ -2,6 +2,7 @@ import type { TaskKind, TaskRow, TaskStatus, TaskUpdate } from '../../../schema/
 import type { AppContext, Principal } from '../context';
 import { badRequest, notFound } from '../errors';
 import { findProjectAudience } from '../repositories/project-repository';
+import { findActiveRuns } from '../repositories/run-repository';
 import { deleteTask, findTaskById, insertTask, listTasksOfProject, updateTask } from '../repositories/task-repository';
 import type { Executor } from '../repositories/executor';
 import type { PageQuery } from '../schemas/common.schema';
@@ -11,6 +12,7 @@ import { decodeCursor, toPage, type PageResult } from './cursor';
 import { findProjectAccess, requireProjectPermission, resolveProjectAccess } from './project-access';
 import { presentTask } from './representations';
 import type { CachedRead } from './read-cache';
+import { checkTaskSettings, settingsOf, type TaskSettings } from './task-settings';
 import { commitThenPublish } from './unit-of-work';
 
 /** Largest serialized `parameters` object. */
@@ -75,8 +77,19 @@ export async function createTask(ctx: AppContext, principal: Principal, projectI
   const notebook = input.notebook ?? null;
   checkNotebook(input.kind, notebook);
   const parameters = serializeParameters(input.parameters ?? {});
+  const settings: TaskSettings = {
+    kind: input.kind,
+    notebook,
+    application: input.application ?? null,
+    parameters: input.parameters ?? {},
+    schedule: input.schedule ?? null,
+    timeZone: input.timeZone ?? 'UTC',
+    spark: input.spark ?? null,
+    outputDatasetId: input.outputDatasetId ?? null,
+  };
   return commitThenPublish(ctx, async (trx, outbox) => {
     await requireProjectPermission(trx, principal, projectId, 'write');
+    await checkTaskSettings(trx, projectId, settings);
     const now = nowDbTimestamp();
     const status = input.status ?? 'pending';
     const row = await insertTask(trx, {
@@ -86,7 +99,16 @@ export async function createTask(ctx: AppContext, principal: Principal, projectI
       status,
       notebook,
       parameters,
-      schedule: input.schedule ?? null,
+      schedule: settings.schedule,
+      time_zone: settings.timeZone,
+      timeout_seconds: input.timeoutSeconds ?? 3600,
+      max_retries: input.maxRetries ?? 0,
+      retry_delay_seconds: input.retryDelaySeconds ?? 60,
+      application: settings.application,
+      arguments: JSON.stringify(input.arguments ?? []),
+      spark: settings.spark === null ? null : JSON.stringify(settings.spark),
+      output_dataset_id: settings.outputDatasetId,
+      schedule_since: settings.schedule === null ? null : now,
       created_by: principal.id,
       created_at: now,
       updated_at: now,
@@ -110,13 +132,37 @@ export async function changeTask(ctx: AppContext, principal: Principal, id: numb
     const kind = input.kind ?? task.kind;
     const notebook = input.notebook === undefined ? task.notebook : input.notebook;
     checkNotebook(kind, notebook);
+    const previous = settingsOf(task);
+    const settings: TaskSettings = {
+      kind,
+      notebook,
+      application: input.application === undefined ? previous.application : input.application,
+      parameters: input.parameters ?? previous.parameters,
+      schedule: input.schedule === undefined ? previous.schedule : input.schedule,
+      timeZone: input.timeZone ?? previous.timeZone,
+      spark: input.spark === undefined ? previous.spark : input.spark,
+      outputDatasetId: input.outputDatasetId === undefined ? previous.outputDatasetId : input.outputDatasetId,
+    };
+    await checkTaskSettings(trx, task.project_id, settings);
     const now = nowDbTimestamp();
+    // A schedule that changes (or moves to another time zone) starts from now: earlier fire
+    // times of the new schedule were never due.
+    const rescheduled = settings.schedule !== previous.schedule || settings.timeZone !== previous.timeZone;
     const changes: TaskUpdate = {
       title: input.title ?? task.title,
       kind,
       notebook,
-      schedule: input.schedule === undefined ? task.schedule : input.schedule,
+      schedule: settings.schedule,
       parameters: parameters ?? task.parameters,
+      time_zone: settings.timeZone,
+      timeout_seconds: input.timeoutSeconds ?? task.timeout_seconds,
+      max_retries: input.maxRetries ?? task.max_retries,
+      retry_delay_seconds: input.retryDelaySeconds ?? task.retry_delay_seconds,
+      application: settings.application,
+      arguments: input.arguments === undefined ? task.arguments : JSON.stringify(input.arguments),
+      spark: settings.spark === null ? null : JSON.stringify(settings.spark),
+      output_dataset_id: settings.outputDatasetId,
+      schedule_since: settings.schedule === null ? null : rescheduled ? now : (task.schedule_since ?? now),
       updated_at: now,
     };
     if (input.status !== undefined && input.status !== task.status) {
@@ -136,14 +182,18 @@ export async function changeTask(ctx: AppContext, principal: Principal, id: numb
 }
 
 export async function removeTask(ctx: AppContext, principal: Principal, id: number): Promise<void> {
-  await commitThenPublish(ctx, async (trx, outbox) => {
+  const active = await commitThenPublish(ctx, async (trx, outbox) => {
     const { task, access } = await visibleTask(trx, principal, id);
     await requireProjectPermission(trx, principal, access.project.id, 'write');
+    const runs = await findActiveRuns(trx, { taskId: id });
     await deleteTask(trx, id);
     outbox.push({
       kind: 'event',
       event: { type: 'task.deleted', projectId: task.project_id, taskId: id, data: { id } },
       audience: await findProjectAudience(trx, task.project_id),
     });
+    return runs;
   });
+  // Its runs went with it: their processes or pods stop too.
+  ctx.runs.abandon(active, `task ${id} was deleted`);
 }

@@ -46,6 +46,8 @@ const deployment = lazyPage(() => import('./pages/Deployment'));
 const cluster = lazyPage(() => import('./pages/Cluster'));
 const projectDashboard = lazyPage(() => import('./pages/ProjectDashboard'));
 const chartBuilder = lazyPage(() => import('./pages/ChartBuilder'));
+const taskDetail = lazyPage(() => import('./pages/TaskDetail'));
+const runDetail = lazyPage(() => import('./pages/RunDetail'));
 const Dashboard = dashboard.Page;
 const Projects = projects.Page;
 const ProjectDetail = projectDetail.Page;
@@ -56,6 +58,8 @@ const Deployment = deployment.Page;
 const Cluster = cluster.Page;
 const ProjectDashboard = projectDashboard.Page;
 const ChartBuilder = chartBuilder.Page;
+const TaskDetail = taskDetail.Page;
+const RunDetail = runDetail.Page;
 
 /**
  * Starts fetching the code of the page at `pathname` (for /sign-in, of the page it leads to),
@@ -84,7 +88,11 @@ export async function preloadPage(pathname: string, search = ''): Promise<void> 
                       ? projectDashboard
                       : /^\/projects\/[^/]+\/charts\/(new|[^/]+\/edit)$/.test(target)
                         ? chartBuilder
-                        : undefined;
+                        : /^\/projects\/[^/]+\/tasks\/[^/]+$/.test(target)
+                          ? taskDetail
+                          : /^\/runs\/[^/]+$/.test(target)
+                            ? runDetail
+                            : undefined;
   // A failed download is retried when the page renders, which then shows the error.
   await page?.preload().catch(() => undefined);
 }
@@ -168,6 +176,22 @@ export function AppRoutes() {
             element={
               <Page label="Loading SQL…">
                 <QueryPage />
+              </Page>
+            }
+          />
+          <Route
+            path="projects/:id/tasks/:taskId"
+            element={
+              <Page label="Loading task…">
+                <TaskDetail />
+              </Page>
+            }
+          />
+          <Route
+            path="runs/:runId"
+            element={
+              <Page label="Loading run…">
+                <RunDetail />
               </Page>
             }
           />

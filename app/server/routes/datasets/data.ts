@@ -14,7 +14,7 @@ import {
 import { downloadVersion, listVersions, previewVersion, profileVersion, runQuery } from '../../services/dataset-data-service';
 
 /** `attachment` with an ASCII fallback and the exact name in RFC 5987 form. */
-function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -27,16 +27,21 @@ function mediaTypeOf(header: string | undefined): string | undefined {
  * A Content-Length over MAX_UPLOAD_BYTES is refused with 413 before any byte is read, and a 413
  * closes the connection so the client stops sending.
  */
-export async function streamUploadBodies(app: FastifyInstance, maxUploadBytes: number): Promise<void> {
+export async function streamUploadBodies(
+  app: FastifyInstance,
+  maxUploadBytes: number,
+  rawMediaTypes: readonly string[] = RAW_UPLOAD_MEDIA_TYPES,
+): Promise<void> {
+  const accepted = [...rawMediaTypes, 'multipart/form-data'];
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser([...RAW_UPLOAD_MEDIA_TYPES], (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser([...rawMediaTypes], (_request, payload, done) => done(null, payload));
   app.addContentTypeParser('*', (request, _payload, done) => {
     const sent = request.headers['content-type'];
     done(
       new ApiError(
         415,
         'unsupported_media_type',
-        `${sent ? `Content-Type "${sent.slice(0, 100)}" is` : 'a body without a Content-Type is'} not accepted: send the file as ${UPLOAD_MEDIA_TYPES.join(', ')}`,
+        `${sent ? `Content-Type "${sent.slice(0, 100)}" is` : 'a body without a Content-Type is'} not accepted: send the file as ${accepted.join(', ')}`,
       ),
       undefined,
     );

@@ -45,7 +45,8 @@ interface Result<T> {
   response: Response;
 }
 
-async function unwrap<T>(promise: Promise<Result<T>>): Promise<T> {
+/** The body of a 2xx answer, or the ApiError of any other. */
+export async function unwrap<T>(promise: Promise<Result<T>>): Promise<T> {
   const { data, error, response } = await promise;
   if (!response.ok) throw await apiErrorFrom(response, error);
   return data as T;

@@ -45,6 +45,22 @@ const CODE_FIELDS: Readonly<Record<string, string>> = {
   parameters_too_large: 'parameters',
 };
 
+/** Errors about one notebook parameter; they name it. */
+const PARAMETER_CODES = new Set(['unknown_parameter', 'invalid_parameter']);
+const PARAMETER_IN_MESSAGE = /parameter\s+['"`‘“]?([A-Za-z_][A-Za-z0-9_]*)/i;
+
+/** The parameter a parameter error is about: its own field when it has one, else the one its message names. */
+function parameterNamed(err: NonNullable<ErrorBody['error']>): string | undefined {
+  const own = (err as { parameter?: unknown }).parameter;
+  if (typeof own === 'string' && own) return own;
+  const details = Array.isArray(err.details) ? (err.details as Array<Record<string, unknown>>) : [];
+  for (const item of details) {
+    const named = item.parameter ?? item.name;
+    if (typeof named === 'string' && named) return named;
+  }
+  return typeof err.message === 'string' ? PARAMETER_IN_MESSAGE.exec(err.message)?.[1] : undefined;
+}
+
 /**
  * Turns the API's error body into field-level messages where it names fields: an explicit
  * `details`/`fields` list when the server sends one, otherwise the JSON-schema style
@@ -53,6 +69,9 @@ const CODE_FIELDS: Readonly<Record<string, string>> = {
 export function fieldErrorsOf(body: unknown): Record<string, string> {
   const err = (body as ErrorBody | undefined)?.error;
   if (!err) return {};
+  const parameter = PARAMETER_CODES.has(String(err.code)) ? parameterNamed(err) : undefined;
+  // A task's parameter fields are named parameters.<name> in its form.
+  if (parameter) return { [`parameters.${parameter}`]: capitalize(typeof err.message === 'string' ? err.message : 'Invalid value') };
   const out: Record<string, string> = {};
   const list = Array.isArray(err.details) ? err.details : Array.isArray(err.fields) ? err.fields : undefined;
   if (list) {

@@ -2165,6 +2165,425 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: number | null;
+                            /** @description Positive integer id */
+                            id: number;
+                            name: string;
+                            /** @description What a notebook's parameters cell declares ([] for a .py) */
+                            parameters: {
+                                /** @description The default as JSON (null when it is an expression, type 'any') */
+                                default: unknown;
+                                name: string;
+                                /** @description null is accepted besides the type (a default of None with a type annotation) */
+                                nullable: boolean;
+                                /** @description JSON type of the default: string, integer, number, boolean, null, array, object or any */
+                                type: string;
+                            }[];
+                            /** @description Positive integer id */
+                            projectId: number;
+                            sizeBytes: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a project file (owner, editors, admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project file's bytes, as an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ipynb+json": unknown;
+                        "text/x-python": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ipynb+json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/x-python": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ipynb+json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/x-python": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ipynb+json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/x-python": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ipynb+json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/x-python": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's own notebooks and PySpark jobs, named library/<file> as tasks name them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                kind: "notebook" | "spark";
+                                /** @description `library/<file>`, as a task names it */
+                                name: string;
+                                parameters: {
+                                    /** @description The default as JSON (null when it is an expression, type 'any') */
+                                    default: unknown;
+                                    name: string;
+                                    /** @description null is accepted besides the type (a default of None with a type annotation) */
+                                    nullable: boolean;
+                                    /** @description JSON type of the default: string, integer, number, boolean, null, array, object or any */
+                                    type: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -4467,6 +4886,324 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's files, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC
+                                 */
+                                createdAt: string;
+                                createdBy: number | null;
+                                /** @description Positive integer id */
+                                id: number;
+                                name: string;
+                                /** @description What a notebook's parameters cell declares ([] for a .py) */
+                                parameters: {
+                                    /** @description The default as JSON (null when it is an expression, type 'any') */
+                                    default: unknown;
+                                    name: string;
+                                    /** @description null is accepted besides the type (a default of None with a type annotation) */
+                                    nullable: boolean;
+                                    /** @description JSON type of the default: string, integer, number, boolean, null, array, object or any */
+                                    type: string;
+                                }[];
+                                /** @description Positive integer id */
+                                projectId: number;
+                                sizeBytes: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a notebook (.ipynb) or PySpark file (.py) to a project (owner, editors, admins)
+         * @description The body is the file (at most 5 MiB). A notebook must be nbformat 4 JSON; its parameters cell is read. 409 file_exists when the project has a file of that name; 413 over 5 MiB; 400 invalid_notebook naming the problem.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description File name ending in .ipynb (a notebook) or .py (a PySpark job); may contain folders (a/b.py); not under library/ */
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: number | null;
+                            /** @description Positive integer id */
+                            id: number;
+                            name: string;
+                            /** @description What a notebook's parameters cell declares ([] for a .py) */
+                            parameters: {
+                                /** @description The default as JSON (null when it is an expression, type 'any') */
+                                default: unknown;
+                                name: string;
+                                /** @description null is accepted besides the type (a default of None with a type annotation) */
+                                nullable: boolean;
+                                /** @description JSON type of the default: string, integer, number, boolean, null, array, object or any */
+                                type: string;
+                            }[];
+                            /** @description Positive integer id */
+                            projectId: number;
+                            sizeBytes: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/members/{userId}": {
         parameters: {
             query?: never;
@@ -4867,6 +5604,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                application: string | null;
+                                arguments: string[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601, UTC
@@ -4878,16 +5617,33 @@ export interface paths {
                                 id: number;
                                 /** @enum {string} */
                                 kind: "notebook" | "spark" | "manual";
+                                maxRetries: number;
                                 notebook: string | null;
+                                outputDatasetId: number | null;
                                 parameters: {
                                     [key: string]: unknown;
                                 };
                                 /** @description Positive integer id */
                                 projectId: number;
+                                retryDelaySeconds: number;
                                 schedule: string | null;
+                                spark: {
+                                    driver: {
+                                        cores: number;
+                                        memoryMiB: number;
+                                    };
+                                    executor: {
+                                        cores: number;
+                                        memoryMiB: number;
+                                    };
+                                    maxExecutors: number;
+                                    minExecutors: number;
+                                } | null;
                                 startedAt: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "running" | "succeeded" | "failed" | "cancelled";
+                                timeoutSeconds: number;
+                                timeZone: string;
                                 title: string;
                                 /**
                                  * Format: date-time
@@ -4968,16 +5724,41 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        application?: string | null;
+                        /** @description The Spark application's arguments */
+                        arguments?: string[];
                         /** @enum {string} */
                         kind: "notebook" | "spark" | "manual";
+                        /** @description Further attempts after a failure (0..5, default 0) */
+                        maxRetries?: number;
                         notebook?: string | null;
+                        /** @description A managed dataset of the same project; a succeeded run adds its result file as the dataset's next version */
+                        outputDatasetId?: number | null;
                         /** @description Notebook/Spark parameters as a JSON object (at most 64 KiB serialized) */
                         parameters?: {
                             [key: string]: unknown;
                         };
+                        /** @description Wait before a retry (0..3600, default 60) */
+                        retryDelaySeconds?: number;
                         schedule?: string | null;
+                        spark?: {
+                            driver: {
+                                cores: number;
+                                memoryMiB: number;
+                            };
+                            executor: {
+                                cores: number;
+                                memoryMiB: number;
+                            };
+                            maxExecutors: number;
+                            minExecutors: number;
+                        } | null;
                         /** @enum {string} */
                         status?: "pending" | "running" | "succeeded" | "failed" | "cancelled";
+                        /** @description Longest a run may take (60..86400, default 3600) */
+                        timeoutSeconds?: number;
+                        /** @description IANA time zone of the schedule (default UTC) */
+                        timeZone?: string;
                         /** @description Task title (1..200 characters) */
                         title: string;
                     };
@@ -4991,6 +5772,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            application: string | null;
+                            arguments: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601, UTC
@@ -5002,16 +5785,33 @@ export interface paths {
                             id: number;
                             /** @enum {string} */
                             kind: "notebook" | "spark" | "manual";
+                            maxRetries: number;
                             notebook: string | null;
+                            outputDatasetId: number | null;
                             parameters: {
                                 [key: string]: unknown;
                             };
                             /** @description Positive integer id */
                             projectId: number;
+                            retryDelaySeconds: number;
                             schedule: string | null;
+                            spark: {
+                                driver: {
+                                    cores: number;
+                                    memoryMiB: number;
+                                };
+                                executor: {
+                                    cores: number;
+                                    memoryMiB: number;
+                                };
+                                maxExecutors: number;
+                                minExecutors: number;
+                            } | null;
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "pending" | "running" | "succeeded" | "failed" | "cancelled";
+                            timeoutSeconds: number;
+                            timeZone: string;
                             title: string;
                             /**
                              * Format: date-time
@@ -5093,6 +5893,571 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 1 for the first try; a retry is the next attempt */
+                            attempt: number;
+                            /** @enum {string} */
+                            backend: "local" | "kubernetes";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: number | null;
+                            finishedAt: string | null;
+                            /** @description Positive integer id */
+                            id: number;
+                            links: {
+                                logs: string;
+                                output: string;
+                                self: string;
+                                task: string;
+                            };
+                            /** @description Why a run failed, timed out or was cancelled */
+                            message: string | null;
+                            /** @description 1, 2, 3... per task */
+                            number: number;
+                            /** @description GET /api/runs/:id/output has the executed notebook */
+                            outputAvailable: boolean;
+                            /** @description The version of the task's output dataset this run added */
+                            outputDatasetVersion: number | null;
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Positive integer id */
+                            projectId: number;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out";
+                            /** @description Positive integer id */
+                            taskId: number;
+                            /** @enum {string} */
+                            trigger: "manual" | "schedule" | "retry";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a queued or running run (owner, editors, admins)
+         * @description Its processes or pods are stopped; the run then says it was cancelled. 409 run_finished when it already ended.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 1 for the first try; a retry is the next attempt */
+                            attempt: number;
+                            /** @enum {string} */
+                            backend: "local" | "kubernetes";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: number | null;
+                            finishedAt: string | null;
+                            /** @description Positive integer id */
+                            id: number;
+                            links: {
+                                logs: string;
+                                output: string;
+                                self: string;
+                                task: string;
+                            };
+                            /** @description Why a run failed, timed out or was cancelled */
+                            message: string | null;
+                            /** @description 1, 2, 3... per task */
+                            number: number;
+                            /** @description GET /api/runs/:id/output has the executed notebook */
+                            outputAvailable: boolean;
+                            /** @description The version of the task's output dataset this run added */
+                            outputDatasetVersion: number | null;
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Positive integer id */
+                            projectId: number;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out";
+                            /** @description Positive integer id */
+                            taskId: number;
+                            /** @enum {string} */
+                            trigger: "manual" | "schedule" | "retry";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last lines of the run's log, while it runs and after */
+        get: {
+            parameters: {
+                query: {
+                    /** @description How many last lines (1..10000) */
+                    tail: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{id}/output": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The executed notebook: as HTML (no script runs: CSP sandbox), or ?format=ipynb as it is */
+        get: {
+            parameters: {
+                query: {
+                    format: "html" | "ipynb";
+                };
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page or the notebook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ipynb+json": unknown;
+                        "text/html": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ipynb+json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/html": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ipynb+json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/html": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ipynb+json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/html": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ipynb+json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                        "text/html": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}": {
         parameters: {
             query?: never;
@@ -5120,6 +6485,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            application: string | null;
+                            arguments: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601, UTC
@@ -5131,16 +6498,33 @@ export interface paths {
                             id: number;
                             /** @enum {string} */
                             kind: "notebook" | "spark" | "manual";
+                            maxRetries: number;
                             notebook: string | null;
+                            outputDatasetId: number | null;
                             parameters: {
                                 [key: string]: unknown;
                             };
                             /** @description Positive integer id */
                             projectId: number;
+                            retryDelaySeconds: number;
                             schedule: string | null;
+                            spark: {
+                                driver: {
+                                    cores: number;
+                                    memoryMiB: number;
+                                };
+                                executor: {
+                                    cores: number;
+                                    memoryMiB: number;
+                                };
+                                maxExecutors: number;
+                                minExecutors: number;
+                            } | null;
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "pending" | "running" | "succeeded" | "failed" | "cancelled";
+                            timeoutSeconds: number;
+                            timeZone: string;
                             title: string;
                             /**
                              * Format: date-time
@@ -5307,16 +6691,41 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        application?: string | null;
+                        /** @description The Spark application's arguments */
+                        arguments?: string[];
                         /** @enum {string} */
                         kind?: "notebook" | "spark" | "manual";
+                        /** @description Further attempts after a failure (0..5, default 0) */
+                        maxRetries?: number;
                         notebook?: string | null;
+                        /** @description A managed dataset of the same project; a succeeded run adds its result file as the dataset's next version */
+                        outputDatasetId?: number | null;
                         /** @description Notebook/Spark parameters as a JSON object (at most 64 KiB serialized) */
                         parameters?: {
                             [key: string]: unknown;
                         };
+                        /** @description Wait before a retry (0..3600, default 60) */
+                        retryDelaySeconds?: number;
                         schedule?: string | null;
+                        spark?: {
+                            driver: {
+                                cores: number;
+                                memoryMiB: number;
+                            };
+                            executor: {
+                                cores: number;
+                                memoryMiB: number;
+                            };
+                            maxExecutors: number;
+                            minExecutors: number;
+                        } | null;
                         /** @enum {string} */
                         status?: "pending" | "running" | "succeeded" | "failed" | "cancelled";
+                        /** @description Longest a run may take (60..86400, default 3600) */
+                        timeoutSeconds?: number;
+                        /** @description IANA time zone of the schedule (default UTC) */
+                        timeZone?: string;
                         /** @description Task title (1..200 characters) */
                         title?: string;
                     };
@@ -5330,6 +6739,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            application: string | null;
+                            arguments: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601, UTC
@@ -5341,16 +6752,33 @@ export interface paths {
                             id: number;
                             /** @enum {string} */
                             kind: "notebook" | "spark" | "manual";
+                            maxRetries: number;
                             notebook: string | null;
+                            outputDatasetId: number | null;
                             parameters: {
                                 [key: string]: unknown;
                             };
                             /** @description Positive integer id */
                             projectId: number;
+                            retryDelaySeconds: number;
                             schedule: string | null;
+                            spark: {
+                                driver: {
+                                    cores: number;
+                                    memoryMiB: number;
+                                };
+                                executor: {
+                                    cores: number;
+                                    memoryMiB: number;
+                                };
+                                maxExecutors: number;
+                                minExecutors: number;
+                            } | null;
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "pending" | "running" | "succeeded" | "failed" | "cancelled";
+                            timeoutSeconds: number;
+                            timeZone: string;
                             title: string;
                             /**
                              * Format: date-time
@@ -5426,6 +6854,439 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/tasks/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task's runs, newest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Page size (1..100) */
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 1 for the first try; a retry is the next attempt */
+                                attempt: number;
+                                /** @enum {string} */
+                                backend: "local" | "kubernetes";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC
+                                 */
+                                createdAt: string;
+                                createdBy: number | null;
+                                finishedAt: string | null;
+                                /** @description Positive integer id */
+                                id: number;
+                                links: {
+                                    logs: string;
+                                    output: string;
+                                    self: string;
+                                    task: string;
+                                };
+                                /** @description Why a run failed, timed out or was cancelled */
+                                message: string | null;
+                                /** @description 1, 2, 3... per task */
+                                number: number;
+                                /** @description GET /api/runs/:id/output has the executed notebook */
+                                outputAvailable: boolean;
+                                /** @description The version of the task's output dataset this run added */
+                                outputDatasetVersion: number | null;
+                                parameters: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Positive integer id */
+                                projectId: number;
+                                startedAt: string | null;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out";
+                                /** @description Positive integer id */
+                                taskId: number;
+                                /** @enum {string} */
+                                trigger: "manual" | "schedule" | "retry";
+                            }[];
+                            /** @description Pass as ?cursor= for the next page; null at the end */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a run of a notebook or spark task (owner, editors, admins)
+         * @description The run is queued and starts when the backend has a slot. `parameters` override the task's for this run and are checked against the notebook's parameters cell (400 unknown_parameter / invalid_parameter). 409 not_runnable for a manual task.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Notebook/Spark parameters as a JSON object (at most 64 KiB serialized) */
+                        parameters?: {
+                            [key: string]: unknown;
+                        };
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 1 for the first try; a retry is the next attempt */
+                            attempt: number;
+                            /** @enum {string} */
+                            backend: "local" | "kubernetes";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: number | null;
+                            finishedAt: string | null;
+                            /** @description Positive integer id */
+                            id: number;
+                            links: {
+                                logs: string;
+                                output: string;
+                                self: string;
+                                task: string;
+                            };
+                            /** @description Why a run failed, timed out or was cancelled */
+                            message: string | null;
+                            /** @description 1, 2, 3... per task */
+                            number: number;
+                            /** @description GET /api/runs/:id/output has the executed notebook */
+                            outputAvailable: boolean;
+                            /** @description The version of the task's output dataset this run added */
+                            outputDatasetVersion: number | null;
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Positive integer id */
+                            projectId: number;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out";
+                            /** @description Positive integer id */
+                            taskId: number;
+                            /** @enum {string} */
+                            trigger: "manual" | "schedule" | "retry";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/schedule/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The next fire times of the task's schedule (UTC instants, computed in the task's time zone) */
+        get: {
+            parameters: {
+                query: {
+                    count: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Positive integer id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Next fire times, as UTC instants; empty without a schedule */
+                            fireTimes: string[];
+                            schedule: string | null;
+                            timeZone: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable machine-readable code, e.g. validation_failed */
+                                code: string;
+                                /** @description What was wrong and what is allowed */
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/users": {

@@ -61,3 +61,11 @@ export type PipelineOverview = Json<'/api/platform/pipeline', 'get', 200>;
 /** GET /api/platform/cluster: nodes, workloads, Spark and notebook runs, warnings (admins). */
 export type ClusterOverview = Json<'/api/platform/cluster', 'get', 200>;
 export type ClusterView = Extract<ClusterOverview, { state: 'ok' }>;
+/** Code and runs: a project's notebook or PySpark file, with what its parameters cell declares. */
+export type ProjectFile = Json<'/api/files/{id}', 'get', 200>;
+export type NotebookParameter = ProjectFile['parameters'][number];
+/** One of the platform's own notebooks or PySpark jobs, named `library/<file>`. */
+export type LibraryFile = Json<'/api/library', 'get', 200>['items'][number];
+export type Run = Json<'/api/runs/{id}', 'get', 200>;
+export type RunStatus = Run['status'];
+export type RunPage = Json<'/api/tasks/{id}/runs', 'get', 200>;

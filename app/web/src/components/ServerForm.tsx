@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { createContext, useState, type ReactNode } from 'react';
 import { Button, Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ApiError } from '../api/errors';
 import { FormError } from './states';
@@ -9,6 +9,9 @@ export class FieldValidationError extends Error {
     super(Object.values(fields)[0] ?? 'Invalid value');
   }
 }
+
+/** The field errors of the enclosing ServerForm, for controls without a FieldError slot. */
+export const FormFieldErrors = createContext<Readonly<Record<string, string>>>({});
 
 export interface ServerFormProps<T> {
   /** Turns the form's data into the request body; throw FieldValidationError to refuse. */
@@ -77,7 +80,7 @@ export function ServerForm<T>({ parse, onSubmit, submitLabel, children, ariaLabe
           }
         }}
       >
-        {children}
+        <FormFieldErrors.Provider value={fieldErrors}>{children}</FormFieldErrors.Provider>
       </div>
       <FormError error={formError} />
       <div className="form-actions">

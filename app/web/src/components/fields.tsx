@@ -18,7 +18,13 @@ import type { Common } from './text-input';
 export { TextInput } from './text-input';
 
 export function NumberInput(
-  props: Common & { defaultValue?: number; minValue?: number; step?: number; formatOptions?: Intl.NumberFormatOptions },
+  props: Common & {
+    defaultValue?: number;
+    minValue?: number;
+    maxValue?: number;
+    step?: number;
+    formatOptions?: Intl.NumberFormatOptions;
+  },
 ) {
   const { name, label, description, ...rest } = props;
   return (

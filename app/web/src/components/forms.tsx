@@ -1,27 +1,20 @@
 import {
   DATASET_FORMATS,
   MEMBER_ROLES,
-  TASK_KINDS,
-  TASK_STATUSES,
   USER_ROLES,
   type Dataset,
   type DatasetFormat,
   type MemberRole,
   type NewDataset,
   type NewProject,
-  type NewTask,
   type NewUser,
   type Project,
-  type Task,
-  type TaskKind,
-  type TaskStatus,
   type UserRole,
 } from '../api/client';
 import { NumberInput, SelectInput, TextInput, optionsOf } from './fields';
 import { FieldValidationError, ServerForm } from './ServerForm';
 
 const text = (data: FormData, name: string): string => String(data.get(name) ?? '').trim();
-const optional = (data: FormData, name: string): string | null => text(data, name) || null;
 
 interface FormProps<T, I> {
   initial?: I;
@@ -41,70 +34,6 @@ export function ProjectForm({ initial, onSubmit, onCancel, submitLabel }: FormPr
     >
       <TextInput name="name" label="Name" isRequired defaultValue={initial?.name} autoFocus maxLength={200} />
       <TextInput name="description" label="Description" multiline defaultValue={initial?.description ?? ''} />
-    </ServerForm>
-  );
-}
-
-export type TaskFormValues = NewTask & { status?: TaskStatus };
-
-function parseParameters(raw: string): Record<string, unknown> | undefined {
-  if (!raw) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new FieldValidationError({ parameters: 'Parameters must be valid JSON, for example {"date": "2024-01-31"}.' });
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new FieldValidationError({ parameters: 'Parameters must be a JSON object of name: value pairs.' });
-  }
-  return value as Record<string, unknown>;
-}
-
-export function TaskForm({ initial, onSubmit, onCancel, submitLabel }: FormProps<TaskFormValues, Task>) {
-  return (
-    <ServerForm<TaskFormValues>
-      ariaLabel={initial ? 'Edit task' : 'New task'}
-      submitLabel={submitLabel ?? (initial ? 'Save task' : 'Add task')}
-      onCancel={onCancel}
-      onSubmit={onSubmit}
-      parse={(d) => {
-        const values: TaskFormValues = {
-          title: text(d, 'title'),
-          kind: text(d, 'kind') as TaskKind,
-          notebook: optional(d, 'notebook'),
-          schedule: optional(d, 'schedule'),
-        };
-        const parameters = parseParameters(text(d, 'parameters'));
-        if (parameters) values.parameters = parameters;
-        if (initial) values.status = text(d, 'status') as TaskStatus;
-        return values;
-      }}
-    >
-      <TextInput name="title" label="Title" isRequired defaultValue={initial?.title} autoFocus maxLength={200} />
-      <SelectInput name="kind" label="Kind" isRequired options={optionsOf(TASK_KINDS)} defaultValue={initial?.kind ?? 'notebook'} />
-      {initial ? (
-        <SelectInput name="status" label="Status" isRequired options={optionsOf(TASK_STATUSES)} defaultValue={initial.status} />
-      ) : null}
-      <TextInput
-        name="notebook"
-        label="Notebook"
-        description="Path of the notebook, for notebook tasks."
-        defaultValue={initial?.notebook ?? ''}
-      />
-      <TextInput
-        name="parameters"
-        label="Parameters (JSON)"
-        multiline
-        description='A JSON object, e.g. {"date": "2024-01-31"}.'
-        defaultValue={initial?.parameters ? JSON.stringify(initial.parameters) : ''}
-      />
-      <TextInput
-        name="schedule"
-        label="Schedule (cron)"
-        description="Leave empty to run on demand."
-        defaultValue={initial?.schedule ?? ''}
-      />
     </ServerForm>
   );
 }

@@ -25,6 +25,7 @@ export function TextInput(
     multiline?: boolean;
     placeholder?: string;
     validate?: (value: string) => string | true | null | undefined;
+    onChange?: (value: string) => void;
   },
 ) {
   const { name, label, description, multiline, placeholder, ...rest } = props;

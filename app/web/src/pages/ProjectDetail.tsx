@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { Dataset, Project, Task } from '../api/client';
 import { ApiError } from '../api/errors';
 import { ConfirmButton } from '../components/ConfirmButton';
-import { DatasetForm, ProjectForm, TaskForm } from '../components/forms';
+import { DatasetForm, ProjectForm } from '../components/forms';
 import { FormDialog } from '../components/ServerForm';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useApi, useLiveEvents, useResource, useResync, useUser } from '../context';
@@ -13,6 +13,10 @@ import { formatBytes, formatDateTime } from '../lib/format';
 import { canDeleteProject, canEditProject, canManageMembers, projectAccess } from '../lib/permissions';
 import { useDocumentTitle } from '../lib/title';
 import { UploadButton } from '../datasets/UploadButton';
+import { runsApi } from '../api/runs';
+import { FilesPanel } from '../runs/FilesPanel';
+import { TasksPanel } from '../runs/TasksPanel';
+import type { CodeFiles } from '../runs/TaskForm';
 import { Members } from './Members';
 
 interface Detail {
@@ -40,6 +44,11 @@ function ProjectDetailView({ id }: { id: number }) {
     return { project, tasks, datasets };
   }, [api, id]);
   const { setData, reload } = detail;
+  // Files and the library load on their own: the tasks and datasets show even when they fail.
+  const code = useResource<CodeFiles>(async () => {
+    const [files, library] = await Promise.all([runsApi.listFiles(api, id), runsApi.listLibrary(api)]);
+    return { files, library };
+  }, [api, id]);
   useDocumentTitle(detail.data?.project.name ?? 'Project');
 
   useLiveEvents(
@@ -96,6 +105,7 @@ function ProjectDetailView({ id }: { id: number }) {
   if (!detail.data) return <Loading label="Loading project…" />;
 
   const { project, tasks, datasets } = detail.data;
+  const codeFiles: CodeFiles = code.data ?? { files: [], library: [] };
   const canEdit = canEditProject(user, project);
   const access = projectAccess(user, project);
   const replace = <K extends 'tasks' | 'datasets'>(key: K, item: Detail[K][number]) =>
@@ -166,85 +176,15 @@ function ProjectDetailView({ id }: { id: number }) {
       {project.description ? <p className="description">{project.description}</p> : null}
       {detail.error ? <ErrorState error={detail.error} onRetry={reload} what="this project" /> : null}
 
-      <section aria-labelledby="tasks-title" className="panel">
-        <div className="panel-header">
-          <h2 id="tasks-title">Tasks</h2>
-          {canEdit ? (
-            <FormDialog label="Add task" title="Add task" className="button primary">
-              {(close) => (
-                <TaskForm
-                  onCancel={close}
-                  onSubmit={async (values) => {
-                    const { status: _ignored, ...body } = values;
-                    const created = await api.createTask(id, body);
-                    setData((prev) =>
-                      prev && !prev.tasks.some((t) => t.id === created.id) ? { ...prev, tasks: [created, ...prev.tasks] } : prev,
-                    );
-                    close();
-                  }}
-                />
-              )}
-            </FormDialog>
-          ) : null}
-        </div>
-        <div className="table-wrap">
-          <Table aria-label="Tasks" className="table" data-testid="tasks-table">
-            <TableHeader>
-              <Column isRowHeader>Title</Column>
-              <Column>Kind</Column>
-              <Column>Status</Column>
-              <Column>Schedule</Column>
-              <Column>Updated</Column>
-              <Column>Actions</Column>
-            </TableHeader>
-            <TableBody items={tasks} renderEmptyState={() => <Empty>No tasks yet.</Empty>}>
-              {(t) => (
-                <Row id={t.id}>
-                  <Cell>{t.title}</Cell>
-                  <Cell>{t.kind}</Cell>
-                  <Cell>
-                    <span className={`status status-${t.status}`}>{t.status}</span>
-                  </Cell>
-                  <Cell>{t.schedule || 'on demand'}</Cell>
-                  <Cell>{formatDateTime(t.updatedAt)}</Cell>
-                  <Cell>
-                    {canEdit ? (
-                      <div className="row-actions">
-                        <FormDialog label="Edit" ariaLabel={`Edit task ${t.title}`} title="Edit task" className="button small">
-                          {(close) => (
-                            <TaskForm
-                              initial={t}
-                              onCancel={close}
-                              onSubmit={async (values) => {
-                                replace('tasks', await api.updateTask(t.id, values));
-                                close();
-                              }}
-                            />
-                          )}
-                        </FormDialog>
-                        <ConfirmButton
-                          label="Delete"
-                          ariaLabel={`Delete task ${t.title}`}
-                          className="button small danger"
-                          title={`Delete task “${t.title}”?`}
-                          onConfirm={async () => {
-                            await api.deleteTask(t.id);
-                            remove('tasks', t.id);
-                          }}
-                        >
-                          <p>This cannot be undone.</p>
-                        </ConfirmButton>
-                      </div>
-                    ) : (
-                      <span className="muted">view only</span>
-                    )}
-                  </Cell>
-                </Row>
-              )}
-            </TableBody>
-          </Table>
-        </div>
-      </section>
+      <TasksPanel
+        projectId={id}
+        tasks={tasks}
+        datasets={datasets}
+        code={codeFiles}
+        canEdit={canEdit}
+        onSaved={(saved) => replace('tasks', saved)}
+        onDeleted={(taskId) => remove('tasks', taskId)}
+      />
 
       <section aria-labelledby="datasets-title" className="panel">
         <div className="panel-header">
@@ -349,6 +289,19 @@ function ProjectDetailView({ id }: { id: number }) {
           </Table>
         </div>
       </section>
+
+      {code.error && !code.data ? (
+        <ErrorState error={code.error} onRetry={code.reload} what="the project's files" />
+      ) : (
+        <FilesPanel
+          projectId={id}
+          files={codeFiles.files}
+          library={codeFiles.library}
+          canEdit={canEdit}
+          onUploaded={(file) => code.setData((prev) => prev && { ...prev, files: [file, ...prev.files.filter((f) => f.id !== file.id)] })}
+          onDeleted={(fileId) => code.setData((prev) => prev && { ...prev, files: prev.files.filter((f) => f.id !== fileId) })}
+        />
+      )}
 
       {canManageMembers(user, project) ? <Members project={project} onChanged={reload} /> : null}
     </article>
