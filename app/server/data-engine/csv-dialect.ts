@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetReadError, type InvalidDatasetError } from './data-errors';
-import { STRICT_CSV_OPTIONS, type CsvReadSpec } from './dataset-read-spec';
+import { newLineOption, STRICT_CSV_OPTIONS, type CsvReadSpec } from './dataset-read-spec';
 import { quoteLiteral, stringStructLiteral } from './sql-text';
 
 /** DuckDB's own delimiter candidates. */
@@ -144,7 +144,8 @@ async function wholeFileColumns(connection: DuckDBConnection, file: string, dial
     `skip = ${dialect.skipRows}`,
     'sample_size = -1',
   ];
-  if (dialect.newline !== '') options.push(`new_line = ${quoteLiteral(dialect.newline)}`);
+  const newLine = newLineOption(dialect.newline);
+  if (newLine !== undefined) options.push(newLine);
   if (dialect.dateFormat !== undefined) options.push(`dateformat = ${quoteLiteral(dialect.dateFormat)}`);
   if (dialect.timestampFormat !== undefined) options.push(`timestampformat = ${quoteLiteral(dialect.timestampFormat)}`);
   try {

@@ -42,6 +42,16 @@ export type DatasetFormat = DatasetReadSpec['format'];
  */
 export const STRICT_CSV_OPTIONS = "header = true, strict_mode = true, null_padding = false, ignore_errors = false, encoding = 'utf-8'";
 
+/**
+ * The `new_line` option for the sniffed line ending, or none. DuckDB's reader without one
+ * takes LF, CRLF and CR alike; given `new_line = '\r\n'` with auto-detection off, DuckDB 1.5
+ * reads zero rows of a CRLF file (the line ending of Windows and of Python's csv.writer), so
+ * CRLF is left to that default.
+ */
+export function newLineOption(newline: string): string | undefined {
+  return newline === '' || newline === '\\r\\n' ? undefined : `new_line = ${quoteLiteral(newline)}`;
+}
+
 /** The SQL table function that reads `path` as `spec` says, with no auto-detection. */
 export function readFunctionSql(path: string, spec: DatasetReadSpec): string {
   const file = quoteLiteral(path);
@@ -57,7 +67,8 @@ export function readFunctionSql(path: string, spec: DatasetReadSpec): string {
         `skip = ${spec.skipRows}`,
         `columns = ${stringStructLiteral(spec.columns.map((column) => [column.name, column.duckdbType]))}`,
       ];
-      if (spec.newline !== '') options.push(`new_line = ${quoteLiteral(spec.newline)}`);
+      const newLine = newLineOption(spec.newline);
+      if (newLine !== undefined) options.push(newLine);
       if (spec.dateFormat !== undefined) options.push(`dateformat = ${quoteLiteral(spec.dateFormat)}`);
       if (spec.timestampFormat !== undefined) options.push(`timestampformat = ${quoteLiteral(spec.timestampFormat)}`);
       return `read_csv(${file}, ${options.join(', ')})`;

@@ -37,6 +37,25 @@ describe('dataset inspection: CSV', () => {
     expect(JSON.parse(JSON.stringify(preview.rows))).toEqual(preview.rows);
   });
 
+  it.each([
+    ['CRLF (Windows, Python csv.writer)', '\r\n'],
+    ['CR (classic Mac)', '\r'],
+    ['LF', '\n'],
+  ])('reads every row of a file whose lines end in %s, quoted line breaks kept inside their field', async (_name, eol) => {
+    const file = ws.file(
+      `eol-${eol.length}-${eol.charCodeAt(0)}.csv`,
+      ['id,note', '1,plain', `2,"two${eol}lines"`, '3,last'].join(eol) + eol,
+    );
+    const inspection = await inspectDataset(ws.pool, file, 'csv');
+    expect(inspection.rowCount).toBe(3);
+    const preview = await previewDataset(ws.pool, { path: file, readSpec: inspection.readSpec }, 10);
+    expect(preview.rows).toEqual([
+      [1, 'plain'],
+      [2, `two${eol}lines`],
+      [3, 'last'],
+    ]);
+  });
+
   it('detects the delimiter, and keeps a column that turns non-numeric far below the sniffer sample as a string', async () => {
     const semicolons = await inspectDataset(ws.pool, ws.file('semi.csv', 'a;b\n1;x\n2;y\n'), 'csv');
     expect(semicolons.columns).toEqual([
