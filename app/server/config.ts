@@ -25,7 +25,7 @@ export interface AppConfig {
   readonly host: string;
   /** @default 'sqlite:<dataDir>/datavis.sqlite' */
   readonly databaseUrl: string;
-  /** Where the SQLite file and the generated JWT secret live. @default './data' */
+  /** Where the SQLite file, the generated JWT secret and local runs live (absolute). @default `<cwd>/data` */
   readonly dataDir: string;
   /** MySQL pool size. @default 10 */
   readonly dbPoolSize: number;
@@ -113,7 +113,9 @@ function nonEmpty(value: string | undefined): string | undefined {
 /** Reads the start-up settings from the environment and validates them early. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
-  const dataDir = nonEmpty(env.DATA_DIR) ?? './data';
+  // Absolute from here on: notebook runs work in a directory of their own, and every path
+  // under the data dir handed to them must still lead to their files.
+  const dataDir = path.resolve(nonEmpty(env.DATA_DIR) ?? './data');
   const databaseUrl = nonEmpty(env.DATABASE_URL) ?? `sqlite:${path.join(dataDir, 'datavis.sqlite')}`;
   dialectOf(databaseUrl);
   const jwtSecret = nonEmpty(env.JWT_SECRET);

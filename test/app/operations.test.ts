@@ -123,10 +123,10 @@ describe('start-up settings', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD is too short/);
   });
 
-  it('defaults to port 3000 and an SQLite file under ./data', () => {
+  it('defaults to port 3000 and an SQLite file under ./data, resolved against the working directory', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
-    expect(config.databaseUrl).toBe('sqlite:data/datavis.sqlite');
+    expect(config.databaseUrl).toBe(`sqlite:${path.resolve('data', 'datavis.sqlite')}`);
     expect(config.passwordHashing).toEqual({ cost: 65536, blockSize: 8, parallelization: 1 });
   });
 
