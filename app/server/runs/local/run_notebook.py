@@ -180,6 +180,15 @@ def main():
         log("Stopped: the kernel was shut down and the notebook saved as far as it ran")
         write_json(args.result, result)
         return 143
+    except ImportError as error:  # this interpreter lacks the engine (the notebook's own imports run in its kernel)
+        result.update(
+            error={
+                "ename": type(error).__name__,
+                "evalue": f"{error} in {sys.executable}: install papermill, or nbclient and ipykernel "
+                "(Debian: python3-nbclient python3-ipykernel), or set RUNS_PYTHON to a python3 that has them",
+            }
+        )
+        sys.stderr.write(f"{type(error).__name__}: {result['error']['evalue']}\n")
     except Exception as error:  # an unreadable notebook, a kernel that died, ...
         result.update(error={"ename": type(error).__name__, "evalue": str(error).strip().splitlines()[-1] if str(error).strip() else ""})
         sys.stderr.write(f"{type(error).__name__}: {error}\n")
