@@ -55,7 +55,11 @@ export const ChartSource = Type.Unsafe<ChartSource>(
     {
       additionalProperties: false,
       maxProperties: 1,
-      anyOf: [{ required: ['datasetId'] }, { required: ['sql'] }],
+      // `type` in each branch keeps Ajv's strict mode quiet ("missing type object for keyword required").
+      anyOf: [
+        { type: 'object', required: ['datasetId'] },
+        { type: 'object', required: ['sql'] },
+      ],
       title: 'ChartSource',
       description: 'Either {datasetId} or {sql}',
     },

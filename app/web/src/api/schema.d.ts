@@ -394,7 +394,7 @@ export interface paths {
                                 datasetId?: number;
                                 /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
                                 sql?: string;
-                            } | unknown | unknown;
+                            } | Record<string, never> | Record<string, never>;
                             title: string;
                             /**
                              * @description How the data is drawn
@@ -630,7 +630,7 @@ export interface paths {
                             datasetId?: number;
                             /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
                             sql?: string;
-                        } | unknown | unknown;
+                        } | Record<string, never> | Record<string, never>;
                         /** @description Chart title (1..200 characters) */
                         title?: string;
                         /**
@@ -693,7 +693,7 @@ export interface paths {
                                 datasetId?: number;
                                 /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
                                 sql?: string;
-                            } | unknown | unknown;
+                            } | Record<string, never> | Record<string, never>;
                             title: string;
                             /**
                              * @description How the data is drawn
@@ -3752,7 +3752,7 @@ export interface paths {
                                     datasetId?: number;
                                     /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
                                     sql?: string;
-                                } | unknown | unknown;
+                                } | Record<string, never> | Record<string, never>;
                                 title: string;
                                 /**
                                  * @description How the data is drawn
@@ -3884,7 +3884,7 @@ export interface paths {
                             datasetId?: number;
                             /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
                             sql?: string;
-                        } | unknown | unknown;
+                        } | Record<string, never> | Record<string, never>;
                         /** @description Chart title (1..200 characters) */
                         title: string;
                         /**
@@ -3950,7 +3950,7 @@ export interface paths {
                                 datasetId?: number;
                                 /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
                                 sql?: string;
-                            } | unknown | unknown;
+                            } | Record<string, never> | Record<string, never>;
                             title: string;
                             /**
                              * @description How the data is drawn
@@ -4111,7 +4111,7 @@ export interface paths {
                             datasetId?: number;
                             /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
                             sql?: string;
-                        } | unknown | unknown;
+                        } | Record<string, never> | Record<string, never>;
                         /**
                          * @description How the data is drawn
                          * @enum {string}
@@ -4309,7 +4309,7 @@ export interface paths {
                                     datasetId?: number;
                                     /** @description A read-only query over the project's datasets (one SELECT or WITH statement) */
                                     sql?: string;
-                                } | unknown | unknown;
+                                } | Record<string, never> | Record<string, never>;
                                 title: string;
                                 /**
                                  * @description How the data is drawn
