@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, ApiSeeder, RESULTS, ensureWebBuild, launchChromium, startServer, type RunningServer } from './support';
+import { ApiSeeder, ensureWebBuild, launchChromium, startServer, type RunningServer, screenshot, ANALYST, createAnalyst } from './support';
 
 /**
  * A project dashboard in headless Chromium against the real server (SQLite, local storage):
@@ -13,7 +13,6 @@ import { ADMIN, ApiSeeder, RESULTS, ensureWebBuild, launchChromium, startServer,
 declare const document: any;
 declare const window: any;
 
-const PASSWORD = 'correct-horse-battery-9';
 const V1 = ['region,product,quantity', 'north,widget,3', 'south,widget,1', 'north,gadget,2', ''].join('\n');
 const V2 = ['region,product,quantity', 'north,widget,30', 'south,widget,1', 'north,gadget,2', 'east,gizmo,10', ''].join('\n');
 
@@ -21,20 +20,11 @@ let server: RunningServer;
 let browser: Browser;
 let projectId = 0;
 
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(RESULTS, { recursive: true });
-  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true });
-}
-
 beforeAll(async () => {
   ensureWebBuild();
   server = await startServer();
   browser = await launchChromium();
-  const admin = new ApiSeeder(server.url);
-  await admin.login(ADMIN.email, ADMIN.password);
-  await admin.call('POST', '/api/users', { email: 'ana@example.com', password: PASSWORD, role: 'analyst' });
-  const ana = new ApiSeeder(server.url);
-  await ana.login('ana@example.com', PASSWORD);
+  const ana = await createAnalyst(server);
   projectId = (await ana.call<{ id: number }>('POST', '/api/projects', { name: 'Sales review' })).id;
 }, 120_000);
 
@@ -69,8 +59,8 @@ it('builds three charts, arranges them, and shows a new version of their data on
   page.setDefaultTimeout(15_000);
   try {
     await page.goto(`/projects/${projectId}`);
-    await page.getByLabel('Email', { exact: true }).fill('ana@example.com');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Email', { exact: true }).fill(ANALYST.email);
+    await page.getByLabel('Password', { exact: true }).fill(ANALYST.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Sales review', level: 1 }).waitFor();
 
@@ -105,10 +95,10 @@ it('builds three charts, arranges them, and shows a new version of their data on
     await page.getByText('Total units moved to place 1 of 3.').waitFor();
     expect(await titles()).toEqual(['Total units', 'Units by region', 'Units by product']);
     const ana = new ApiSeeder(server.url);
-    await ana.login('ana@example.com', PASSWORD);
+    await ana.login(ANALYST.email, ANALYST.password);
     const saved = await ana.call<{ items: { title: string }[] }>('GET', `/api/projects/${projectId}/charts`);
     expect(saved.items.map((c) => c.title)).toEqual(['Total units', 'Units by region', 'Units by product']);
-    await shot(page, 'dashboard-01-arranged');
+    await screenshot(page, 'dashboard-01-arranged');
 
     // A new version from another session: every chart changes on the open page.
     await page.evaluate(() => (window.__sameDocument = true));
@@ -126,7 +116,7 @@ it('builds three charts, arranges them, and shows a new version of their data on
     );
     expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
     expect(await page.locator('figure.chart-card[data-type="bar"] canvas').count()).toBe(1);
-    await shot(page, 'dashboard-02-new-version');
+    await screenshot(page, 'dashboard-02-new-version');
 
     // At phone width every chart takes the whole width, and nothing scrolls sideways.
     await page.setViewportSize({ width: 390, height: 900 });
@@ -137,7 +127,7 @@ it('builds three charts, arranges them, and shows a new version of their data on
     }));
     expect(widths.page).toBeLessThanOrEqual(390);
     expect(new Set(widths.charts).size).toBe(1);
-    await shot(page, 'dashboard-03-phone');
+    await screenshot(page, 'dashboard-03-phone');
   } finally {
     await context.close();
   }

@@ -1,14 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page, Response } from 'playwright-core';
-import { ADMIN, ApiSeeder, RESULTS, ensureWebBuild, launchChromium, startServer, type RunningServer } from './support';
+import type { Browser, Response } from 'playwright-core';
+import { ensureWebBuild, launchChromium, startServer, type RunningServer, screenshot, ANALYST, createAnalyst } from './support';
 
 /**
  * The analyst's data loop in headless Chromium against the real server on SQLite and a local
  * storage folder: sign in, upload a CSV from the project page, see its preview and profile,
  * run a SQL aggregate and download the result as CSV. Screenshots go to test-results/web/.
  */
-const PASSWORD = 'correct-horse-battery-9';
 const CSV = ['region,product,quantity,price', 'north,widget,3,2.5', 'south,widget,1,2.5', 'north,gadget,2,10', 'east,gadget,,10', ''].join(
   '\n',
 );
@@ -17,19 +16,11 @@ let server: RunningServer;
 let browser: Browser;
 let projectId = 0;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true });
-}
-
 beforeAll(async () => {
   ensureWebBuild();
   server = await startServer();
   browser = await launchChromium();
-  const admin = new ApiSeeder(server.url);
-  await admin.login(ADMIN.email, ADMIN.password);
-  await admin.call('POST', '/api/users', { email: 'ana@example.com', password: PASSWORD, role: 'analyst' });
-  const ana = new ApiSeeder(server.url);
-  await ana.login('ana@example.com', PASSWORD);
+  const ana = await createAnalyst(server);
   projectId = (await ana.call<{ id: number }>('POST', '/api/projects', { name: 'Sales review' })).id;
 }, 120_000);
 
@@ -52,8 +43,8 @@ it('uploads a CSV, shows its preview and profile, runs a SQL aggregate and downl
   });
   try {
     await page.goto(`/projects/${projectId}`);
-    await page.getByLabel('Email', { exact: true }).fill('ana@example.com');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Email', { exact: true }).fill(ANALYST.email);
+    await page.getByLabel('Password', { exact: true }).fill(ANALYST.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Sales review', level: 1 }).waitFor();
 
@@ -66,10 +57,10 @@ it('uploads a CSV, shows its preview and profile, runs a SQL aggregate and downl
     await dialog.getByRole('button', { name: 'Choose a file' }).click();
     await (await chooser).setFiles(file);
     expect(await dialog.getByLabel('Dataset name').inputValue()).toBe('sales');
-    await shot(page, 'datasets-01-upload');
+    await screenshot(page, 'datasets-01-upload');
     await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
     await dialog.waitFor({ state: 'detached' }).catch(async (error: unknown) => {
-      await shot(page, 'datasets-01-upload-failed');
+      await screenshot(page, 'datasets-01-upload-failed');
       throw new Error(`${String(error)}\n${await dialog.textContent()}\n${server.output()}`);
     });
     const row = page.getByTestId('datasets-table').getByRole('row', { name: /sales/ });
@@ -85,7 +76,7 @@ it('uploads a CSV, shows its preview and profile, runs a SQL aggregate and downl
     await quantity.waitFor();
     expect(await quantity.textContent()).toMatch(/integer.*Nulls1.*Distinct3.*Min1.*Max3/);
     expect(await quantity.getByRole('img', { name: /Histogram of quantity/ }).count()).toBe(1);
-    await shot(page, 'datasets-02-dataset-page');
+    await screenshot(page, 'datasets-02-dataset-page');
     expect(scripts.some((s) => s.body.includes('cm-content'))).toBe(false); // the editor is not loaded here
 
     // The SQL page: an aggregate, its elapsed time, and the CSV of its result.
@@ -106,7 +97,7 @@ it('uploads a CSV, shows its preview and profile, runs a SQL aggregate and downl
     const result = page.getByRole('region', { name: 'Query result' });
     expect(await result.getByRole('row', { name: /north/ }).textContent()).toContain('5');
     expect(scripts.some((s) => s.body.includes('cm-content'))).toBe(true);
-    await shot(page, 'datasets-03-query');
+    await screenshot(page, 'datasets-03-query');
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download CSV' }).click();
     const download = await downloading;

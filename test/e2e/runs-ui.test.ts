@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_PYTHON } from '../app/runs/support/notebooks';
-import { ADMIN, ApiSeeder, RESULTS, ensureWebBuild, launchChromium, startServer, type RunningServer } from './support';
+import { ApiSeeder, ensureWebBuild, launchChromium, startServer, type RunningServer, screenshot, ANALYST, createAnalyst } from './support';
 
 /**
  * The analyst's run loop in headless Chromium against the real server (SQLite, local storage,
@@ -13,8 +13,6 @@ import { ADMIN, ApiSeeder, RESULTS, ensureWebBuild, launchChromium, startServer,
  */
 // Page-side callbacks run in the browser (this file is type-checked without the DOM lib).
 declare const document: any;
-
-const PASSWORD = 'correct-horse-battery-9';
 
 /** An nbformat 4 notebook: a tagged parameters cell, then one that logs and writes the result CSV. */
 const NOTEBOOK = {
@@ -50,20 +48,12 @@ let ana: ApiSeeder;
 let projectId = 0;
 let datasetId = 0;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true });
-}
-
 beforeAll(async () => {
   ensureWebBuild();
   // The scheduler looks every 2 s (15 s by default), so a due run is created soon after its minute starts.
   server = await startServer({ RUNS_BACKEND: 'local', RUNS_PYTHON: TEST_PYTHON, RUNS_SCHEDULER_INTERVAL_MS: '2000' });
   browser = await launchChromium();
-  const admin = new ApiSeeder(server.url);
-  await admin.login(ADMIN.email, ADMIN.password);
-  await admin.call('POST', '/api/users', { email: 'ana@example.com', password: PASSWORD, role: 'analyst' });
-  ana = new ApiSeeder(server.url);
-  await ana.login('ana@example.com', PASSWORD);
+  ana = await createAnalyst(server);
   projectId = (await ana.call<{ id: number }>('POST', '/api/projects', { name: 'Scoring' })).id;
   // The output dataset: a managed CSV dataset at version 1.
   const res = await fetch(`${server.url}/api/projects/${projectId}/datasets/upload?name=scores&format=csv`, {
@@ -87,8 +77,8 @@ async function signedInPage(next: string): Promise<Page> {
   page.setDefaultTimeout(20_000);
   await page.goto(next);
   if (await page.getByRole('heading', { name: 'Sign in to datavis' }).isVisible()) {
-    await page.getByLabel('Email', { exact: true }).fill('ana@example.com');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Email', { exact: true }).fill(ANALYST.email);
+    await page.getByLabel('Password', { exact: true }).fill(ANALYST.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
   return page;
@@ -107,7 +97,7 @@ it('uploads a notebook, creates a task with parameters and an output dataset, ru
   const fileRow = page.getByTestId('files-table').getByRole('row', { name: /scores\.ipynb/ });
   await fileRow.waitFor();
   expect(await fileRow.textContent()).toMatch(/rows\s*integer\s*=\s*2/);
-  await shot(page, 'runs-01-files');
+  await screenshot(page, 'runs-01-files');
 
   // The task: the parameter form comes from the notebook, with its defaults.
   await page.getByRole('button', { name: 'Add task' }).click();
@@ -132,7 +122,7 @@ it('uploads a notebook, creates a task with parameters and an output dataset, ru
     .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
   for (const t of fireTimes) expect(t).toMatch(/T0[45]:00:00\.000Z$/);
   expect(new Set(fireTimes.map((t) => new Date(t).getUTCDay()))).toEqual(new Set([1]));
-  await shot(page, 'runs-02-task-form');
+  await screenshot(page, 'runs-02-task-form');
   const created = page.waitForResponse((r) => r.url().endsWith(`/api/projects/${projectId}/tasks`) && r.request().method() === 'POST');
   await dialog.getByRole('button', { name: 'Add task' }).click();
   expect((await created).status()).toBe(201);
@@ -149,7 +139,7 @@ it('uploads a notebook, creates a task with parameters and an output dataset, ru
   const log = page.getByTestId('run-log');
   await page.waitForFunction(() => /scores written/.test(document.querySelector('[data-testid="run-log"]')?.textContent ?? ''));
   expect(await log.textContent()).toContain('writing 3 rows labelled weekly');
-  await shot(page, 'runs-03-run-page');
+  await screenshot(page, 'runs-03-run-page');
 
   // The rendered output: sandboxed, no scripts, no same origin.
   const frame = page.locator('iframe[title="Output of run 1"]');
@@ -170,11 +160,11 @@ it('uploads a notebook, creates a task with parameters and an output dataset, ru
     .first()
     .waitFor()
     .catch(async (error: unknown) => {
-      await shot(page, 'runs-04-dataset-version-failed');
+      await screenshot(page, 'runs-04-dataset-version-failed');
       throw new Error(`${String(error)}\n${await page.locator('main').textContent()}`);
     });
   expect(await preview.getByRole('row').count()).toBe(4); // header + 3 rows
-  await shot(page, 'runs-04-dataset-version');
+  await screenshot(page, 'runs-04-dataset-version');
   const versions = await ana.call<{ items: { version: number; runId: number | null }[] }>('GET', `/api/datasets/${datasetId}/versions`);
   expect(versions.items.find((v) => v.version === 2)?.runId).toEqual(expect.any(Number));
   await page.close();
@@ -196,6 +186,6 @@ it('runs a task with an every-minute schedule on its own', async () => {
   const scheduled = page.getByTestId('runs-table').getByRole('row').filter({ hasText: 'schedule' });
   await scheduled.first().waitFor({ timeout: 90_000 });
   expect(await scheduled.first().textContent()).toMatch(/^#1/);
-  await shot(page, 'runs-05-scheduled');
+  await screenshot(page, 'runs-05-scheduled');
   await page.close();
 }, 150_000);

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const RESULTS = path.join(REPO, 'test-results', 'web');
@@ -139,4 +139,23 @@ export class ApiSeeder {
     if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }
+}
+
+/** The analyst the browser tests sign in as (created by the admin in `createAnalyst`). */
+export const ANALYST = { email: 'ana@example.com', password: 'correct-horse-battery-9' };
+
+/** Creates the analyst through the admin and returns an API client signed in as them. */
+export async function createAnalyst(server: RunningServer): Promise<ApiSeeder> {
+  const admin = new ApiSeeder(server.url);
+  await admin.login(ADMIN.email, ADMIN.password);
+  await admin.call('POST', '/api/users', { email: ANALYST.email, password: ANALYST.password, role: 'analyst' });
+  const analyst = new ApiSeeder(server.url);
+  await analyst.login(ANALYST.email, ANALYST.password);
+  return analyst;
+}
+
+/** A full-page screenshot in test-results/web/<name>.png, for looking at what a test saw. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true });
 }

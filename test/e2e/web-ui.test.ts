@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN, ApiSeeder, RESULTS, ensureWebBuild, launchChromium, startServer, type RunningServer } from './support';
+import { ADMIN, ApiSeeder, ensureWebBuild, launchChromium, startServer, type RunningServer, screenshot } from './support';
 
 /**
  * The analysts' UI in headless Chromium against the real server on SQLite: sign in, create a
@@ -26,10 +25,6 @@ let browser: Browser;
 const ids: Record<Person, number> = { alice: 0, bob: 0, vic: 0, mallory: 0 };
 const contexts: BrowserContext[] = [];
 let projectId = 0;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true });
-}
 
 /** Waits until the named control is marked invalid (by the API's answer). */
 async function fieldMarkedInvalid(page: Page, name: string): Promise<void> {
@@ -122,7 +117,7 @@ describe('web UI end to end', () => {
     alice = await newPage();
     await alice.goto('/');
     await alice.getByRole('heading', { name: 'Sign in to datavis' }).waitFor();
-    await shot(alice, '01-sign-in');
+    await screenshot(alice, '01-sign-in');
     await alice.getByLabel('Email', { exact: true }).fill(PEOPLE.alice.email);
     await alice.getByLabel('Password', { exact: true }).fill('not the password');
     await alice.getByRole('button', { name: 'Sign in' }).click();
@@ -135,7 +130,7 @@ describe('web UI end to end', () => {
     // Nothing to count: every overview chart says "No data" instead of drawing zeros.
     await alice.locator('figure.chart-card[data-state="empty"]').nth(2).waitFor();
     expect(await alice.locator('.chart canvas').count()).toBe(0);
-    await shot(alice, '02-dashboard-empty');
+    await screenshot(alice, '02-dashboard-empty');
     // The refresh token lives only in an HttpOnly cookie scoped to /api/auth.
     const cookies = await alice.context().cookies();
     const refresh = cookies.find((c) => c.path === '/api/auth');
@@ -147,7 +142,7 @@ describe('web UI end to end', () => {
   it('creates a project from the projects page', async () => {
     await alice.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
     await alice.getByText('No projects yet. Create the first one.').waitFor();
-    await shot(alice, '03-projects-empty');
+    await screenshot(alice, '03-projects-empty');
     await alice.getByRole('button', { name: 'New project' }).click();
     const dialog = alice.getByRole('dialog');
     await dialog.getByLabel('Name', { exact: true }).fill('Churn analysis');
@@ -182,7 +177,7 @@ describe('web UI end to end', () => {
     const uri = dialog.getByLabel('URI', { exact: true });
     await fieldMarkedInvalid(alice, 'uri');
     expect(await describedText(alice, uri)).toMatch(/format/i);
-    await shot(alice, '04-dataset-field-error');
+    await screenshot(alice, '04-dataset-field-error');
     await uri.fill('s3://lake/customers/');
     await dialog.getByRole('button', { name: 'Add dataset' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -208,7 +203,7 @@ describe('web UI end to end', () => {
       await dialog.waitFor({ state: 'detached' });
       await alice.getByTestId('members').getByRole('rowheader', { name: PEOPLE[who].email }).waitFor();
     }
-    await shot(alice, '05-project-detail-owner');
+    await screenshot(alice, '05-project-detail-owner');
   });
 
   // How fast the change shows is measured by `npm run bench:web` (docs/benchmarks.md), not here.
@@ -243,8 +238,8 @@ describe('web UI end to end', () => {
     await bobDash.waitForFunction(() => document.querySelector('[data-testid="total-tasks"]')?.textContent === '2');
     for (const page of [bob, bobDash]) expect(await page.evaluate(() => window.notReloaded)).toBe(true);
     await bobDash.locator('.chart canvas').first().waitFor();
-    await shot(bob, '06-project-detail-editor-live');
-    await shot(bobDash, '07-dashboard-live');
+    await screenshot(bob, '06-project-detail-editor-live');
+    await screenshot(bobDash, '07-dashboard-live');
   });
 
   it('gives a viewer member a read-only project page, also at phone width', async () => {
@@ -259,7 +254,7 @@ describe('web UI end to end', () => {
     // Nothing overflows the phone's width except inside the scrollable tables.
     const overflow: number = await vic.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await shot(vic, '08-project-detail-viewer-phone');
+    await screenshot(vic, '08-project-detail-viewer-phone');
   });
 
   it('tells a non-member the project is not found', async () => {
@@ -268,7 +263,7 @@ describe('web UI end to end', () => {
     await alert.getByRole('heading', { name: 'Not found' }).waitFor();
     expect(await alert.textContent()).toMatch(/may not have access/);
     expect(await mallory.getByText('Churn analysis').count()).toBe(0);
-    await shot(mallory, '09-project-not-found');
+    await screenshot(mallory, '09-project-not-found');
     await mallory.goto('/users');
     await mallory.getByRole('heading', { name: 'Not allowed' }).waitFor();
     expect(await mallory.getByRole('link', { name: 'Users' }).count()).toBe(0);
@@ -289,12 +284,12 @@ describe('web UI end to end', () => {
     await dialog.getByRole('button', { name: 'Create user' }).click();
     await fieldMarkedInvalid(admin, 'password');
     expect(await describedText(admin, dialog.getByLabel('Initial password', { exact: true }))).toMatch(/at least 12 characters/);
-    await shot(admin, '10-users-weak-password');
+    await screenshot(admin, '10-users-weak-password');
     await dialog.getByLabel('Initial password', { exact: true }).fill('a-much-longer-password');
     await dialog.getByRole('button', { name: 'Create user' }).click();
     await dialog.waitFor({ state: 'detached' });
     await admin.getByTestId('users-table').getByRole('rowheader', { name: 'new.analyst@example.com' }).waitFor();
-    await shot(admin, '11-users');
+    await screenshot(admin, '11-users');
   });
 
   it('signs out, revoking the refresh token', async () => {
@@ -302,7 +297,7 @@ describe('web UI end to end', () => {
     expect(before).toBeDefined();
     await alice.getByRole('button', { name: 'Sign out' }).click();
     await alice.getByRole('heading', { name: 'Sign in to datavis' }).waitFor();
-    await shot(alice, '12-signed-out');
+    await screenshot(alice, '12-signed-out');
     // The old refresh token no longer works, and a reload stays signed out.
     const reuse = await fetch(`${server.url}/api/auth/refresh`, {
       method: 'POST',
@@ -327,7 +322,7 @@ describe('web UI end to end', () => {
       text = (await page.getByRole('alert').textContent()) ?? '';
     }
     expect(text).toMatch(/^Too many failed sign-in attempts\. Try again in \d+ seconds\.$/);
-    await shot(page, '13-sign-in-throttled');
+    await screenshot(page, '13-sign-in-throttled');
   });
 
   async function signInAndOpen(who: Person, url: string, viewport?: { width: number; height: number }): Promise<Page> {
