@@ -1,21 +1,9 @@
 import { startDatasetApp, upload, type DatasetTestApp } from '../datasets/support/dataset-app';
 import { CuttableProxy } from '../support/cuttable-proxy';
+import { eventually } from '../support/eventually';
 import { createCast, createProjectFixture, type Cast, type ProjectFixture } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases';
 import { createChart, makeOrders, ordersCsv } from './support/chart-fixtures';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Retries `probe` until it answers `status` (the app recovers by itself). */
-async function eventually<R extends { statusCode: number }>(probe: () => Promise<R>, status: number, timeoutMs = 15_000): Promise<R> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await probe();
-    if (response.statusCode === status) return response;
-    if (Date.now() > deadline) throw new Error(`still ${response.statusCode} after ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}
 
 // MariaDB behind a TCP proxy the test cuts, and S3 on an s3rver the test stops.
 describe('chart routes through database and storage outages (MariaDB, S3)', () => {

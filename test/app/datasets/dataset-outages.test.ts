@@ -2,22 +2,10 @@ import { createConnection } from 'mysql2/promise';
 import { reconcileStoredObjects } from '../../../app/server/services/stored-object-reconciliation';
 import { chunkedSource } from '../storage/support/storage-fixtures';
 import { CuttableProxy } from '../support/cuttable-proxy';
+import { eventually } from '../support/eventually';
 import { createCast, createProjectFixture, type Cast, type ProjectFixture } from '../support/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases';
 import { SALES_CSV, startDatasetApp, upload, type DatasetTestApp } from './support/dataset-app';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Retries `probe` until it answers `status` (the app recovers by itself). */
-async function eventually(probe: () => Promise<{ statusCode: number }>, status: number, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await probe();
-    if (response.statusCode === status) return response;
-    if (Date.now() > deadline) throw new Error(`still ${response.statusCode} after ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}
 
 // MariaDB behind a TCP proxy the test cuts, and S3 on an s3rver the test stops: SQLite has no
 // connection to lose, and a local folder no server to stop.
